@@ -1,0 +1,63 @@
+/**
+ * `npm run check -- [course-dir] [--format text|github]` — checks a course without building the site.
+ * Exit 0 when clean, 1 when any error, 2 for usage or internal errors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkCourse } from './course.ts';
+import { hasErrors } from './diagnostics.ts';
+import { formatGithub, formatSummary, formatText } from './format.ts';
+
+const USAGE = `Usage: npm run check -- [course-dir] [--format text|github]
+
+Checks every chapter of a course (default: $COURSE_DIR or ./content) against the ownership schema and the
+authoring rules, without building the site.
+
+  --format text     one line per problem: path:line:column: error <rule-id>: <message> (default)
+  --format github   GitHub Actions annotations (::error file=…,line=…,col=…::message)
+  -h, --help        show this help`;
+
+export function main(argv: string[]): number {
+	let values: { format?: string; help?: boolean };
+	let positionals: string[];
+	try {
+		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } }));
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	if (values.format !== 'text' && values.format !== 'github') {
+		console.error(`Unknown format "${values.format}", expected text or github.\n\n${USAGE}`);
+		return 2;
+	}
+	if (positionals.length > 1) {
+		console.error(`Expected one course folder, got ${positionals.length}.\n\n${USAGE}`);
+		return 2;
+	}
+	const courseDir = path.resolve(positionals[0] ?? process.env.COURSE_DIR ?? 'content');
+	if (!fs.existsSync(courseDir) || !fs.statSync(courseDir).isDirectory()) {
+		console.error(`Course folder not found: ${courseDir}`);
+		return 2;
+	}
+	const result = checkCourse(courseDir);
+	const out = values.format === 'github' ? formatGithub(result.diagnostics) : formatText(result.diagnostics);
+	if (out) console.log(out);
+	console.log(formatSummary(result.diagnostics, result.files));
+	return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('check/cli.ts')) {
+	try {
+		process.exitCode = main(process.argv.slice(2));
+	} catch (error) {
+		// An internal error is a bug in the checker, not in the course: say so, briefly, with exit code 2.
+		console.error(`Internal error in the checker: ${(error as Error).message}`);
+		if (process.env.DEBUG) console.error(error);
+		process.exitCode = 2;
+	}
+}

@@ -1,0 +1,99 @@
+/**
+ * Diagnostics are data. Every check in the project (build, CLI, dev server) produces these, and formatters
+ * at the edge (src/check/format.ts) turn them into text or GitHub annotations.
+ */
+
+/** Every rule id, with the one-line description used in docs and `--list-rules`. One table, one source. */
+export const RULES = {
+	// ownership schema (content/ownership.yaml)
+	'schema-syntax': 'ownership.yaml is not valid YAML',
+	'schema-invalid': 'An entry in ownership.yaml does not match the schema format',
+	'schema-duplicate-id': 'The same control id appears twice in ownership.yaml',
+	// course configuration and frontmatter
+	'course-config': 'course.yaml is missing or invalid',
+	'frontmatter-invalid': 'A chapter’s frontmatter is missing a required field or has an invalid value',
+	'duplicate-order': 'Two chapters have the same `order`',
+	'unknown-chapter': '`prerequisites` or `next` names a chapter that does not exist',
+	'prerequisite-cycle': 'Chapter prerequisites form a cycle',
+	// owner tags
+	'owner-mismatch': 'The owner written on a tag differs from the owner in the schema',
+	'unknown-ref': 'A tag refers to a control id that is not in the schema',
+	'missing-owner': 'A tag has `ref` without `owner`',
+	'missing-ref': 'A tag has `owner` without `ref`',
+	'invalid-attribute': 'A directive attribute has an invalid value',
+	'unknown-attribute': 'A directive has an attribute it does not accept',
+	'missing-attribute': 'A directive lacks a required attribute',
+	'unknown-directive': 'A container or leaf directive name is not part of the language',
+	'directive-kind': 'A directive is used in a form it does not support (e.g. inline instead of block)',
+	// quizzes, cards, terms
+	'quiz-no-options': 'A quiz has no task list of options',
+	'quiz-too-few-options': 'A quiz has fewer than two options',
+	'quiz-no-correct': 'A quiz has no option marked `[x]`',
+	'quiz-several-correct': 'A quiz marks several options `[x]` without the `multiple` attribute',
+	'quiz-no-question': 'A quiz has no question before its options',
+	'quiz-no-explanation': 'A quiz has no explanation after its options',
+	'duplicate-quiz-id': 'Two quizzes share an id',
+	'flashcard-invalid': 'A flashcards block is not a list of `**Front**: back` items',
+	'glossary-conflict': 'A glossary term is defined twice with different text',
+	'unknown-term': 'A `:term` refers to a term no flashcard defines',
+	// safe content, links, diagrams
+	'unsafe-esm': 'A chapter contains `import` or `export`',
+	'unsafe-expression': 'A chapter contains a JavaScript expression',
+	'unsafe-jsx': 'A chapter contains a JSX component',
+	'unsafe-html': 'A chapter contains raw HTML that is not allowed',
+	'unsafe-url': 'A link uses a `javascript:` (or other script) URL',
+	'broken-link': 'An internal link points to a page or anchor that does not exist',
+	'malformed-url': 'A link URL cannot be parsed',
+	'mermaid-syntax': 'A Mermaid diagram does not parse',
+	'parse-error': 'A chapter cannot be parsed (MDX syntax error, bad encoding, empty file)',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+	/** Absolute path of the file the problem is in. */
+	file: string;
+	/** 1-based line and column. */
+	line: number;
+	column: number;
+	ruleId: RuleId;
+	severity: Severity;
+	message: string;
+	/** How to fix it, in one sentence. */
+	hint?: string;
+}
+
+export interface Place {
+	line: number;
+	column: number;
+}
+
+export function diagnostic(
+	file: string,
+	place: Place | undefined,
+	ruleId: RuleId,
+	message: string,
+	hint?: string,
+	severity: Severity = 'error',
+): Diagnostic {
+	return {
+		file,
+		line: place?.line ?? 1,
+		column: place?.column ?? 1,
+		ruleId,
+		severity,
+		message,
+		...(hint ? { hint } : {}),
+	};
+}
+
+/** Stable order: by file, then position, then rule, so output and snapshots do not depend on scheduling. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+	return [...list].sort(
+		(a, b) =>
+			a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+	);
+}
+
+export const hasErrors = (list: Diagnostic[]) => list.some((d) => d.severity === 'error');

@@ -1,0 +1,84 @@
+/** Rules that need every chapter: study path, quiz ids, glossary, terms. */
+import type { CourseCheck } from '../course.ts';
+import { diagnostic } from '../diagnostics.ts';
+import { didYouMean, suggest } from '../suggest.ts';
+
+export type CourseRule = (course: CourseCheck) => void;
+
+/** Two chapters with the same `order`. */
+const duplicateOrder: CourseRule = ({ chapters, diagnostics }) => {
+	const byOrder = new Map<number, string>();
+	for (const c of chapters) {
+		const order = c.frontmatter?.order;
+		if (order === undefined) continue;
+		const other = byOrder.get(order);
+		if (other) diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines.order ?? 1, column: 1 }, 'duplicate-order', `Duplicate order ${order}: chapter "${other}" has the same order`, 'Give each chapter a different `order:` number.'));
+		else byOrder.set(order, c.slug);
+	}
+};
+
+/** `prerequisites` / `next` naming chapters that do not exist, and prerequisite cycles. */
+const studyPath: CourseRule = ({ chapters, diagnostics }) => {
+	const slugs = new Set(chapters.map((c) => c.slug));
+	for (const c of chapters)
+		for (const field of ['prerequisites', 'next'] as const)
+			for (const target of c.frontmatter?.[field] ?? [])
+				if (!slugs.has(target)) {
+					const s = suggest(target, slugs);
+					diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines[field] ?? 1, column: 1 }, 'unknown-chapter', `Unknown chapter "${target}" in ${field}.${didYouMean(s)}`, s ? `Use "${s}".` : `Use the file name (without .mdx) of a chapter in chapters/: ${[...slugs].join(', ')}.`));
+				}
+	// Cycle detection over prerequisites (depth-first, colouring nodes).
+	const prereqs = new Map(chapters.map((c) => [c.slug, (c.frontmatter?.prerequisites ?? []).filter((p) => slugs.has(p))]));
+	const state = new Map<string, 1 | 2>();
+	const stack: string[] = [];
+	const reported = new Set<string>();
+	const visit = (slug: string) => {
+		state.set(slug, 1);
+		stack.push(slug);
+		for (const p of prereqs.get(slug) ?? []) {
+			if (state.get(p) === 1) {
+				const cycle = [...stack.slice(stack.indexOf(p)), p];
+				const key = [...cycle].sort().join();
+				if (!reported.has(key)) {
+					reported.add(key);
+					const c = chapters.find((ch) => ch.slug === slug)!;
+					diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines.prerequisites ?? 1, column: 1 }, 'prerequisite-cycle', `Prerequisites form a cycle: ${cycle.join(' → ')}`, `Remove "${p}" from the prerequisites of "${slug}" (or break the cycle elsewhere).`));
+				}
+			} else if (!state.has(p)) visit(p);
+		}
+		stack.pop();
+		state.set(slug, 2);
+	};
+	for (const slug of prereqs.keys()) if (!state.has(slug)) visit(slug);
+};
+
+/** Quiz ids are unique in the whole course (progress and the practice exam key on them). */
+const duplicateQuizId: CourseRule = ({ chapters, diagnostics }) => {
+	const seen = new Map<string, string>();
+	for (const c of chapters)
+		for (const q of c.quizzes) {
+			const first = seen.get(q.id);
+			if (first) diagnostics.push(diagnostic(c.file, q, 'duplicate-quiz-id', `Duplicate quiz id "${q.id}", first used at ${first}`, 'Give this quiz a different id, e.g. prefixed with the chapter name.'));
+			else seen.set(q.id, `${c.slug}.mdx:${q.line}`);
+		}
+};
+
+/** A glossary term defined twice must say the same thing; every `:term` must name a defined term. */
+const glossary: CourseRule = ({ chapters, diagnostics }) => {
+	const defs = new Map<string, { back: string; where: string }>();
+	for (const c of chapters)
+		for (const t of c.terms) {
+			const first = defs.get(t.id);
+			if (!first) defs.set(t.id, { back: t.back, where: `${c.slug}.mdx:${t.line}` });
+			else if (first.back !== t.back && !c.file.endsWith(first.where.split(':')[0]!) /* same-set duplicates are reported by flashcards */)
+				diagnostics.push(diagnostic(c.file, t, 'glossary-conflict', `Term "${t.front}" is defined differently at ${first.where}`, 'Define each term once in the course (link to it with :term[…] elsewhere), or make both definitions identical.'));
+		}
+	for (const c of chapters)
+		for (const use of c.termUses)
+			if (!defs.has(use.id)) {
+				const s = suggest(use.id, defs.keys());
+				diagnostics.push(diagnostic(c.file, use, 'unknown-term', `Unknown glossary term "${use.id}".${didYouMean(s)}`, s ? `Use :term[…]{id=${s}}.` : 'Add the term to a :::flashcards set, or remove the :term link.'));
+			}
+};
+
+export const COURSE_RULES: CourseRule[] = [duplicateOrder, studyPath, duplicateQuizId, glossary];

@@ -1,0 +1,12 @@
+/** The chapters collection: every .mdx in <course>/chapters, validated by the shared frontmatter schema. */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { chapterFrontmatter } from './course/frontmatter.ts';
+import { chaptersDir, resolveCourseDir } from './course/paths.ts';
+
+export const collections = {
+	chapters: defineCollection({
+		loader: glob({ pattern: '*.mdx', base: chaptersDir(resolveCourseDir()) }),
+		schema: chapterFrontmatter,
+	}),
+};

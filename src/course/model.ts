@@ -1,0 +1,130 @@
+/**
+ * The course model: everything the site's pages need that spans chapters (navigation, reading times, the
+ * matrix, glossary and practice exam), derived once per build from the checked course. JSON-serialisable:
+ * the integration hands it to pages as the virtual module `virtual:course`.
+ */
+import type { CourseCheck } from '../check/course.ts';
+import { hasErrors } from '../check/diagnostics.ts';
+import type { GlossaryEntry } from '../directives/types.ts';
+import { createRenderContext, renderFragment } from '../remark/render.ts';
+import type { Owner } from '../schema/ownership.ts';
+import { readingMinutes } from './reading-time.ts';
+
+export interface ChapterSummary {
+	slug: string;
+	title: string;
+	description: string;
+	order: number;
+	/** 1-based position in the course, for "Chapter N of M". */
+	number: number;
+	words: number;
+	minutes: number;
+	updated?: string;
+	concepts: string[];
+	prerequisites: string[];
+	next: string[];
+	headings: { depth: number; text: string; id: string }[];
+	hasDiagram: boolean;
+	owners: Owner[];
+	quizCount: number;
+}
+
+export interface ControlSummary {
+	id: string;
+	title: string;
+	owner: Owner;
+	split?: { aws: string; customer: string };
+	layer?: string;
+	service: string;
+	notes?: string;
+	sources: string[];
+	taughtIn: { chapter: string; section?: string; sectionTitle?: string }[];
+}
+
+export interface CourseModel {
+	title: string;
+	description: string;
+	language: string;
+	chapters: ChapterSummary[];
+	controls: ControlSummary[];
+	services: { id: string; title: string; model?: string }[];
+	glossary: (GlossaryEntry & { html: string })[];
+	quizzes: { id: string; chapter: string; section?: string; html: string }[];
+}
+
+/** Every glossary term of the course by id (the first definition wins; conflicts are diagnostics). */
+export function glossaryOf(course: CourseCheck): Map<string, GlossaryEntry> {
+	const map = new Map<string, GlossaryEntry>();
+	for (const c of course.chapters) for (const t of c.terms) if (!map.has(t.id)) map.set(t.id, { id: t.id, front: t.front, text: t.back, chapter: c.slug });
+	return map;
+}
+
+export function buildCourseModel(course: CourseCheck, base: string): CourseModel {
+	// A broken course still gets a model (the dev server shows pages while errors are fixed).
+	const chapters = course.chapters.filter((c) => c.frontmatter).sort((a, b) => a.frontmatter!.order - b.frontmatter!.order);
+	const glossaryMap = glossaryOf(course);
+	const ctx = createRenderContext({ schema: course.schema, glossary: glossaryMap, base });
+	const broken = hasErrors(course.diagnostics);
+	const safe = (f: () => string) => {
+		try {
+			return broken ? '' : f();
+		} catch {
+			return '';
+		}
+	};
+
+	const headingTitle = new Map<string, string>();
+	const summaries: ChapterSummary[] = chapters.map((c, i) => {
+		const fm = c.frontmatter!;
+		for (const h of c.headings) headingTitle.set(`${c.slug}#${h.id}`, h.text);
+		return {
+			slug: c.slug,
+			title: fm.title,
+			description: fm.description,
+			order: fm.order,
+			number: i + 1,
+			words: c.words,
+			minutes: readingMinutes(c.words),
+			...(fm.updated ? { updated: fm.updated } : {}),
+			concepts: fm.concepts ?? [],
+			prerequisites: fm.prerequisites ?? [],
+			next: fm.next ?? [],
+			headings: c.headings.filter((h) => h.depth === 2 || h.depth === 3).map(({ depth, text, id }) => ({ depth, text, id })),
+			hasDiagram: c.hasDiagram,
+			owners: [...new Set(c.tags.map((t) => t.owner))].sort(),
+			quizCount: c.quizzes.length,
+		};
+	});
+
+	const taught = new Map<string, ControlSummary['taughtIn']>();
+	for (const c of chapters)
+		for (const t of c.tags) {
+			const list = taught.get(t.ref) ?? [];
+			if (!list.some((x) => x.chapter === c.slug && x.section === t.section))
+				list.push({ chapter: c.slug, ...(t.section ? { section: t.section, sectionTitle: headingTitle.get(`${c.slug}#${t.section}`) } : {}) });
+			taught.set(t.ref, list);
+		}
+
+	return {
+		title: course.config.title,
+		description: course.config.description,
+		language: course.config.language ?? 'en',
+		chapters: summaries,
+		controls: [...course.schema.controls.values()].map((c) => ({
+			id: c.id,
+			title: c.title,
+			owner: c.owner,
+			...(c.split ? { split: c.split } : {}),
+			...(c.layer ? { layer: c.layer } : {}),
+			service: c.service,
+			...(c.notes ? { notes: c.notes } : {}),
+			sources: c.sources ?? [],
+			taughtIn: taught.get(c.id) ?? [],
+		})),
+		services: [...course.schema.services.values()],
+		glossary: chapters.flatMap((c) =>
+			c.terms.filter((t) => glossaryMap.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: safe(() => renderFragment(t.backNodes as never, ctx)) })),
+		),
+		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: safe(() => renderFragment([q.node], ctx)) }))),
+	};
+}

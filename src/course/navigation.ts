@@ -1,0 +1,23 @@
+/** Pure helpers for navigation: previous/next and the bounded sidebar window. */
+import type { ChapterSummary } from './model.ts';
+
+export const SIDEBAR_ALL = 30;
+export const SIDEBAR_WINDOW = 7;
+
+export function sidebarWindow(chapters: ChapterSummary[], current: string) {
+	if (chapters.length <= SIDEBAR_ALL) return { items: chapters, before: 0, after: 0 };
+	const at = Math.max(0, chapters.findIndex((c) => c.slug === current));
+	const from = Math.max(0, Math.min(at - SIDEBAR_WINDOW, chapters.length - 2 * SIDEBAR_WINDOW - 1));
+	const to = Math.min(chapters.length, from + 2 * SIDEBAR_WINDOW + 1);
+	return { items: chapters.slice(from, to), before: from, after: chapters.length - to };
+}
+
+export function neighbours(chapters: ChapterSummary[], slug: string) {
+	const i = chapters.findIndex((c) => c.slug === slug);
+	return { prev: i > 0 ? chapters[i - 1] : undefined, next: i >= 0 && i < chapters.length - 1 ? chapters[i + 1] : undefined };
+}
+
+export function formatDate(iso: string, locale = 'en'): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	return d.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}

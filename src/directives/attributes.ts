@@ -1,0 +1,111 @@
+/**
+ * Attribute validation shared by every directive: unknown attributes, required attributes, value formats,
+ * and the owner-tag rule (a `ref` + `owner` pair that must match the schema).
+ */
+import { didYouMean, suggest } from '../check/suggest.ts';
+import { CONTROL_ID, OWNERS, type Owner } from '../schema/ownership.ts';
+import type { CheckContext, DirectiveNode, DirectiveSpec } from './types.ts';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Returns false when the directive is too broken to check further. */
+export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext): boolean {
+	const attrs = node.attributes ?? {};
+	const name = node.name;
+	let ok = true;
+	for (const key of Object.keys(attrs)) {
+		if (key in spec.attributes) continue;
+		ok = false;
+		const s = suggest(key, Object.keys(spec.attributes));
+		const allowed = Object.keys(spec.attributes);
+		ctx.report(
+			node,
+			'unknown-attribute',
+			`Unexpected attribute "${key}" on ${name}, expected ${allowed.length ? allowed.map((a) => `"${a}"`).join(', ') : 'no attributes'}.${didYouMean(s)}`,
+			s ? `Rename "${key}" to "${s}".` : `Remove "${key}".`,
+		);
+	}
+	for (const [key, a] of Object.entries(spec.attributes)) {
+		const value = attrs[key];
+		if (value === undefined || value === null) {
+			// ref/owner presence is the owner-tag rule's job, with its own rule ids.
+			if (a.required && a.type !== 'ref' && a.type !== 'owner') {
+				ok = false;
+				ctx.report(node, 'missing-attribute', `Missing required attribute "${key}" on ${name}`, `Add ${key}=… (${a.doc}).`);
+			}
+			continue;
+		}
+		const problem = checkValue(a.type, value);
+		if (problem) {
+			ok = false;
+			ctx.report(node, 'invalid-attribute', `Unexpected value "${value}" for "${key}" on ${name}, expected ${problem}`, `Write ${key}=${example(a.type)}.`);
+		}
+	}
+	if (spec.ownerTag) ok = checkOwnerTag(spec, node, ctx) && ok;
+	return ok;
+}
+
+function checkValue(type: string, value: string): string | undefined {
+	switch (type) {
+		case 'owner':
+			return (OWNERS as readonly string[]).includes(value) ? undefined : OWNERS.join(' | ');
+		case 'ref':
+			return CONTROL_ID.test(value) ? undefined : 'a control id like `service.control-name`';
+		case 'id':
+			return ID.test(value) ? undefined : 'lowercase letters, digits and dashes';
+		case 'flag':
+			return value === '' || value === 'true' ? undefined : 'no value (just the attribute name)';
+		case 'string':
+			return value.trim() ? undefined : 'a non-empty text';
+		case 'refs':
+			return value.split(',').every((v) => CONTROL_ID.test(v.trim())) ? undefined : 'a comma-separated list of control ids';
+	}
+	return undefined;
+}
+
+const example = (type: string) =>
+	({ owner: 'customer', ref: 'ec2.guest-os-patching', id: 'my-quiz-id', flag: '(no value)', string: '"Some text"', refs: '"ec2.guest-os-patching,s3.bucket-policies"' })[type] ?? '…';
+
+/** ref and owner come as a pair; the pair must name a schema control with that owner. */
+function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext): boolean {
+	const { ref, owner } = node.attributes ?? {};
+	const hasRef = ref !== undefined && ref !== null;
+	const hasOwner = owner !== undefined && owner !== null;
+	if (!hasRef && !hasOwner) {
+		if (spec.ownerTag === 'required') {
+			ctx.report(node, 'missing-ref', `Missing "ref" and "owner" on ${node.name}`, 'Add ref=<control id> owner=<aws|customer|shared>, as in ownership.yaml.');
+			return false;
+		}
+		return true;
+	}
+	if (hasRef && !hasOwner) {
+		const control = ctx.schema.controls.get(ref);
+		ctx.report(node, 'missing-owner', `Missing "owner" for ref "${ref}" on ${node.name}`, control ? `Add owner=${control.owner} (the schema's owner of ${ref}).` : 'Add owner=aws, owner=customer or owner=shared.');
+		return false;
+	}
+	if (!hasRef && hasOwner) {
+		ctx.report(node, 'missing-ref', `Missing "ref" for owner "${owner}" on ${node.name}`, 'Add ref=<control id> naming the control this owner is about.');
+		return false;
+	}
+	if (!CONTROL_ID.test(ref!) || !(OWNERS as readonly string[]).includes(owner!)) return false; // already reported
+	const control = ctx.schema.controls.get(ref!);
+	if (!control) {
+		const s = suggest(ref!, ctx.schema.controls.keys());
+		ctx.report(node, 'unknown-ref', `Unknown control "${ref}": it is not in ${schemaName(ctx)}.${didYouMean(s)}`, s ? `Use ref=${s}, or add "${ref}" to ownership.yaml.` : `Add "${ref}" to ownership.yaml, or use an existing control id.`);
+		return false;
+	}
+	if (control.owner !== owner) {
+		ctx.report(
+			node,
+			'owner-mismatch',
+			`Owner mismatch for "${ref}": written owner=${owner}, but the schema says owner=${control.owner} (${schemaName(ctx)}:${control.line}: ${control.title})`,
+			`Change the tag to owner=${control.owner}, or correct ownership.yaml line ${control.line} if the schema is wrong.`,
+		);
+		return false;
+	}
+	return true;
+}
+
+const schemaName = (ctx: CheckContext) => ctx.schema.file.split(/[\\/]/).slice(-2).join('/');
+
+export const ownerOf = (node: DirectiveNode): Owner | undefined => (node.attributes?.owner as Owner | undefined) ?? undefined;

@@ -1,0 +1,35 @@
+/** `:::note`, `:::tip`, `:::important`, `:::warning`, `:::exam-trap` — callouts, with an optional `[label]`. */
+import type { ContainerDirective, Paragraph } from 'mdast';
+import { el, text } from './mdast.ts';
+import type { DirectiveSpec } from './types.ts';
+
+export const CALLOUTS = {
+	note: 'Note',
+	tip: 'Tip',
+	important: 'Important',
+	warning: 'Warning',
+	'exam-trap': 'Exam trap',
+} as const;
+
+export const callout: DirectiveSpec = {
+	names: Object.keys(CALLOUTS),
+	kinds: ['containerDirective'],
+	summary: 'A callout box. `exam-trap` flags a common wrong answer; the label in brackets replaces the default title.',
+	example: ':::exam-trap[Encryption is on by default]\nS3 has encrypted new objects since January 2023.\n:::',
+	attributes: {},
+	render(node) {
+		const kind = node.name as keyof typeof CALLOUTS;
+		const children = [...(node as ContainerDirective).children];
+		const first = children[0];
+		let title: Paragraph['children'] = [text(CALLOUTS[kind])];
+		if (first?.type === 'paragraph' && first.data?.directiveLabel) {
+			title = first.children;
+			children.shift();
+		}
+		node.data = { hName: 'div', hProperties: { className: ['callout', `callout--${kind}`], role: 'note' } };
+		node.children = [
+			el('p', { className: ['callout__title'] }, [el('span', { className: ['callout__kind'] }, [text(CALLOUTS[kind])]), ...(title.length && !(title.length === 1 && title[0]!.type === 'text' && title[0]!.value === CALLOUTS[kind]) ? [text(': '), ...title] : [])]),
+			...children,
+		] as never;
+	},
+};

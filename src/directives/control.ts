@@ -1,0 +1,48 @@
+/**
+ * `:control[text]{ref owner}` — an inline owner tag; `:::control{ref owner}` — a card for one control.
+ * Both must match the schema (checked by the shared owner-tag rule in attributes.ts).
+ */
+import type { Control, Owner } from '../schema/ownership.ts';
+import { badge, controlSummary, matrixHref, splitList } from './badge.ts';
+import { el, text } from './mdast.ts';
+import type { DirectiveSpec } from './types.ts';
+
+export const control: DirectiveSpec = {
+	names: ['control'],
+	kinds: ['textDirective', 'containerDirective'],
+	summary: 'Marks who owns a security control. Inline it tags a phrase; as a block it is a card for the control.',
+	example: ':control[patch the guest OS]{ref=ec2.guest-os-patching owner=customer}',
+	attributes: {
+		ref: { type: 'ref', required: true, doc: 'a control id from ownership.yaml' },
+		owner: { type: 'owner', required: true, doc: 'aws | customer | shared; must equal the schema' },
+	},
+	ownerTag: 'required',
+	render(node, ctx) {
+		const ref = node.attributes!.ref!;
+		const c = ctx.schema.controls.get(ref) as Control;
+		const owner = node.attributes!.owner as Owner;
+		if (node.type === 'textDirective') {
+			const tipId = ctx.nextId('tip');
+			node.data = { hName: 'span', hProperties: { className: ['ctl', `ctl--${owner}`], 'data-ref': ref, 'data-owner': owner } };
+			node.children = [
+				el('span', { className: ['ctl__text'] }, node.children),
+				el('a', { className: ['ctl__badge', 'badge', `badge--${owner}`], href: matrixHref(ctx, ref), 'aria-describedby': tipId }, [text(label(owner))]),
+				el('span', { className: ['ctl__tip'], role: 'tooltip', id: tipId }, [text(controlSummary(c))]),
+			] as never;
+			return;
+		}
+		// Block: the schema's title and split, then the author's prose.
+		node.data = { hName: 'div', hProperties: { className: ['control-card', `control-card--${owner}`], 'data-ref': ref, 'data-owner': owner, 'data-pagefind-filter': `owner:${label(owner)}` } };
+		node.children = [
+			el('p', { className: ['control-card__head'] }, [
+				badge(owner),
+				el('a', { className: ['control-card__title'], href: matrixHref(ctx, ref) }, [text(c.title)]),
+				el('code', { className: ['control-card__id'] }, [text(ref)]),
+			]),
+			...splitList(c),
+			...node.children,
+		] as never;
+	},
+};
+
+const label = (o: Owner) => ({ aws: 'AWS', customer: 'Customer', shared: 'Shared' })[o];

@@ -1,0 +1,34 @@
+/**
+ * Small builders for the render step. Directives turn their mdast node into nodes that carry `data.hName`
+ * and `data.hProperties`, which remark-rehype (in MDX and in plain unified) turns into HTML elements. Author
+ * content stays mdast, so it is rendered by the normal pipeline, and everything is escaped by it.
+ */
+import type { Nodes, Parent, PhrasingContent, RootContent, Text } from 'mdast';
+
+export type Props = Record<string, string | number | boolean | string[] | undefined>;
+export type Child = RootContent | PhrasingContent;
+
+export interface ElementNode extends Parent {
+	type: 'element';
+	children: Child[];
+}
+
+export function el(tag: string, props: Props, children: Child[] = []): ElementNode {
+	const hProperties: Record<string, string | number | boolean | string[]> = {};
+	for (const [k, v] of Object.entries(props)) if (v !== undefined && v !== false) hProperties[k] = v;
+	return { type: 'element', data: { hName: tag, hProperties }, children } as unknown as ElementNode;
+}
+
+export const text = (value: string): Text => ({ type: 'text', value });
+
+/** Phrasing children of a list item or paragraph-only block, for places (labels, legends) that need inline content. */
+export function phrasing(nodes: readonly Nodes[]): Child[] {
+	const out: Child[] = [];
+	for (const n of nodes) {
+		if (n.type === 'paragraph') {
+			if (out.length) out.push(text(' '));
+			out.push(...n.children);
+		} else out.push(n as Child);
+	}
+	return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * `::ownership-exercise{refs="a,b,c"}` — "who owns this control?". Items, answers and explanations all come
+ * from the schema, so the exercise cannot disagree with it.
+ */
+import { didYouMean, suggest } from '../check/suggest.ts';
+import { type Control, OWNER_LABELS, OWNERS } from '../schema/ownership.ts';
+import { badge, splitList } from './badge.ts';
+import { type Child, el, text } from './mdast.ts';
+import type { DirectiveSpec } from './types.ts';
+
+export const refsOf = (value: string | null | undefined) =>
+	(value ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+
+export const ownershipExercise: DirectiveSpec = {
+	names: ['ownership-exercise'],
+	kinds: ['leafDirective'],
+	summary: 'A “who owns this control?” exercise generated from the schema: one item per ref.',
+	example: '::ownership-exercise{refs="ec2.guest-os-patching,global.physical-security"}',
+	attributes: { refs: { type: 'refs', required: true, doc: 'comma-separated control ids' } },
+	check(node, ctx) {
+		const refs = refsOf(node.attributes?.refs);
+		if (refs.length === 0) ctx.report(node, 'missing-attribute', 'Ownership exercise lists no controls', 'Add refs="id1,id2,…" with control ids from ownership.yaml.');
+		for (const ref of refs) {
+			if (ctx.schema.controls.has(ref)) continue;
+			const s = suggest(ref, ctx.schema.controls.keys());
+			ctx.report(node, 'unknown-ref', `Unknown control "${ref}" in ownership exercise.${didYouMean(s)}`, s ? `Replace "${ref}" with "${s}".` : `Add "${ref}" to ownership.yaml or remove it from refs.`);
+		}
+	},
+	render(node, ctx) {
+		const refs = refsOf(node.attributes!.refs);
+		const exId = ctx.nextId('exercise');
+		const items: Child[] = refs.map((ref, i) => {
+			const c = ctx.schema.controls.get(ref) as Control;
+			const name = `${exId}-${i}`;
+			return el('li', { className: ['exercise__item'], 'data-ref': ref, 'data-answer': c.owner }, [
+				el('fieldset', {}, [
+					el('legend', { className: ['exercise__control'] }, [text(c.title)]),
+					el(
+						'div',
+						{ className: ['exercise__choices'] },
+						OWNERS.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${OWNER_LABELS[o]}`)])),
+					),
+				]),
+				el('p', { className: ['exercise__feedback'], role: 'status', 'aria-live': 'polite' }),
+				el('details', { className: ['exercise__answer'] }, [
+					el('summary', {}, [text('Show answer')]),
+					el('p', {}, [badge(c.owner), text(` ${c.notes ?? c.title}`)]),
+					...splitList(c),
+				]),
+			]);
+		});
+		node.data = { hName: 'div', hProperties: { className: ['exercise'], 'data-exercise': '' } };
+		node.children = [
+			el('p', { className: ['exercise__title'] }, [text('Who owns this control?')]),
+			el('p', { className: ['exercise__intro'] }, [text('Choose AWS, Customer or Shared for each control, then check your answers.')]),
+			el('ol', { className: ['exercise__items'] }, items),
+			el('div', { className: ['exercise__actions'], hidden: true }, [el('button', { type: 'button', className: ['button'], 'data-exercise-check': '' }, [text('Check answers')])]),
+		] as never;
+	},
+};

@@ -1,0 +1,110 @@
+/**
+ * `:::quiz{id ref owner multiple}` — question paragraphs, a GFM task list of options (`[x]` correct), then
+ * the explanation. Validated before it renders (like mdbook-quiz): a quiz that cannot be answered never ships.
+ */
+import type { BlockContent, ContainerDirective, List, ListItem } from 'mdast';
+import type { Owner } from '../schema/ownership.ts';
+import { badge } from './badge.ts';
+import { type Child, el, phrasing, text } from './mdast.ts';
+import type { DirectiveSpec } from './types.ts';
+
+export interface QuizParts {
+	question: BlockContent[];
+	list?: List;
+	options: ListItem[];
+	correct: number[];
+	explanation: BlockContent[];
+}
+
+/** Split a quiz into its parts. The first task list is the options; anything after it is the explanation. */
+export function quizParts(node: ContainerDirective): QuizParts {
+	const children = node.children.filter((c) => !(c.type === 'paragraph' && c.data?.directiveLabel)) as BlockContent[];
+	const at = children.findIndex((c) => c.type === 'list' && c.children.some((i) => typeof i.checked === 'boolean'));
+	if (at === -1) return { question: children, options: [], correct: [], explanation: [] };
+	const list = children[at] as List;
+	return {
+		question: children.slice(0, at),
+		list,
+		options: list.children,
+		correct: list.children.flatMap((item, i) => (item.checked ? [i] : [])),
+		explanation: children.slice(at + 1),
+	};
+}
+
+export const quiz: DirectiveSpec = {
+	names: ['quiz'],
+	kinds: ['containerDirective'],
+	summary: 'A multiple-choice question. Options are a task list; `[x]` marks the answer; the explanation follows the list.',
+	example: ':::quiz{id=ec2-patch ref=ec2.guest-os-patching owner=customer}\nWho patches the guest OS?\n\n- [ ] AWS\n- [x] The customer\n\nThe guest OS is yours.\n:::',
+	attributes: {
+		id: { type: 'id', required: true, doc: 'unique in the whole course' },
+		ref: { type: 'ref', doc: 'optional control the question is about' },
+		owner: { type: 'owner', doc: 'required with ref' },
+		multiple: { type: 'flag', doc: 'several options may be correct' },
+	},
+	ownerTag: 'optional',
+	check(node, ctx) {
+		const q = quizParts(node as ContainerDirective);
+		const id = node.attributes?.id ?? '';
+		const multiple = node.attributes?.multiple != null;
+		if (!q.list) {
+			ctx.report(node, 'quiz-no-options', `Quiz "${id}" has no options`, 'Add the options as a task list: `- [ ] wrong` and `- [x] right`.');
+		} else {
+			const where = q.list;
+			if (q.options.length < 2) ctx.report(where, 'quiz-too-few-options', `Quiz "${id}" has ${q.options.length} option, expected at least 2`, 'Add at least one more `- [ ]` option.');
+			if (q.options.some((o) => typeof o.checked !== 'boolean'))
+				ctx.report(where, 'quiz-no-options', `Quiz "${id}" mixes task items with plain list items`, 'Start every option with `[ ]` or `[x]`.');
+			if (q.correct.length === 0) ctx.report(where, 'quiz-no-correct', `Quiz "${id}" has no correct option`, 'Mark the right answer with `- [x]`.');
+			if (q.correct.length > 1 && !multiple)
+				ctx.report(where, 'quiz-several-correct', `Quiz "${id}" marks ${q.correct.length} options correct without "multiple"`, 'Keep one `[x]`, or add the `multiple` attribute: `:::quiz{id=… multiple}`.');
+			if (q.explanation.length === 0) ctx.report(node, 'quiz-no-explanation', `Quiz "${id}" has no explanation`, 'Add a paragraph after the options saying why the answer is right.');
+		}
+		if (q.question.length === 0) ctx.report(node, 'quiz-no-question', `Quiz "${id}" has no question`, 'Write the question as a paragraph before the options.');
+		const pos = node.position?.start;
+		ctx.collect.quizzes.push({ id, ref: node.attributes?.ref ?? undefined, owner: (node.attributes?.owner as Owner) ?? undefined, section: ctx.section, line: pos?.line ?? 1, column: pos?.column ?? 1, node: node as ContainerDirective });
+	},
+	render(node, ctx) {
+		const q = quizParts(node as ContainerDirective);
+		const id = node.attributes!.id!;
+		const multiple = node.attributes?.multiple != null;
+		const owner = node.attributes?.owner as Owner | undefined;
+		const name = `quiz-${id}`;
+		const legendId = `${name}-q`;
+		node.data = {
+			hName: 'div',
+			hProperties: { className: ['quiz'], id: name, 'data-quiz': id, 'data-correct': q.correct.join(','), ...(multiple ? { 'data-multiple': '' } : {}), ...(owner ? { 'data-owner': owner } : {}) },
+		};
+		const options: Child[] = q.options.map((item, i) =>
+			el('li', {}, [
+				el('label', { className: ['quiz__option'] }, [
+					el('input', { type: multiple ? 'checkbox' : 'radio', name, value: String(i) }),
+					el('span', {}, phrasing(item.children)),
+				]),
+			]),
+		);
+		const answers = q.correct.map((i) => el('li', {}, phrasing(q.options[i]!.children)));
+		node.children = [
+			el('form', { className: ['quiz__form'], 'data-quiz-form': '' }, [
+				el('fieldset', { 'aria-describedby': `${name}-result` }, [
+					el('legend', { className: ['quiz__question'], id: legendId }, [
+						el('span', { className: ['quiz__kind'] }, [text(multiple ? 'Quiz · choose all that apply' : 'Quiz'), ...(owner ? [text(' '), badge(owner)] : [])]),
+						...q.question.map((b) => el('span', { className: ['quiz__para'] }, phrasing([b]))),
+					]),
+					el('ul', { className: ['quiz__options'], role: 'list' }, options),
+				]),
+				el('div', { className: ['quiz__actions'], hidden: true }, [
+					el('button', { type: 'submit', className: ['button'] }, [text('Check answer')]),
+					el('button', { type: 'reset', className: ['button', 'button--quiet'] }, [text('Try again')]),
+				]),
+				el('p', { className: ['quiz__result'], id: `${name}-result`, role: 'status', 'aria-live': 'polite' }),
+			]),
+			el('details', { className: ['quiz__answer'] }, [
+				el('summary', {}, [text('Show answer')]),
+				el('p', { className: ['quiz__correct'] }, [text(q.correct.length > 1 ? 'Correct answers:' : 'Correct answer:')]),
+				el('ul', {}, answers),
+				el('div', { className: ['quiz__explanation'] }, q.explanation),
+			]),
+		] as never;
+		void ctx;
+	},
+};

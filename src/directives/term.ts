@@ -1,0 +1,30 @@
+/** `:term[least privilege]` or `:term[the principle]{id=least-privilege}` — links to a glossary entry. */
+import type { TextDirective } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { termId } from '../course/slug.ts';
+import { el, text } from './mdast.ts';
+import type { DirectiveSpec } from './types.ts';
+
+export const termOf = (node: TextDirective) => node.attributes?.id ?? termId(toString(node));
+
+export const term: DirectiveSpec = {
+	names: ['term'],
+	kinds: ['textDirective'],
+	summary: 'Links a phrase to its glossary entry (a flashcard front anywhere in the course) and shows the definition on hover and focus.',
+	example: 'Apply :term[least privilege] everywhere, or :term[the principle]{id=least-privilege}.',
+	attributes: { id: { type: 'id', doc: 'glossary id when the text differs from the term' } },
+	check(node, ctx) {
+		const pos = node.position?.start;
+		ctx.collect.termUses.push({ id: termOf(node as TextDirective), line: pos?.line ?? 1, column: pos?.column ?? 1 });
+	},
+	render(node, ctx) {
+		const id = termOf(node as TextDirective);
+		const entry = ctx.glossary.get(id);
+		const tipId = ctx.nextId('def');
+		node.data = { hName: 'span', hProperties: { className: ['term'] } };
+		node.children = [
+			el('a', { href: `${ctx.base}glossary/#term-${id}`, className: ['term__link'], 'aria-describedby': tipId }, node.children as never),
+			el('span', { className: ['term__def'], role: 'tooltip', id: tipId }, [text(entry ? `${entry.front}: ${entry.text}` : '')]),
+		] as never;
+	},
+};
