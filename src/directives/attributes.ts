@@ -106,6 +106,7 @@ function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckConte
 	return true;
 }
 
-const schemaName = (ctx: CheckContext) => ctx.schema.file.split(/[\\/]/).slice(-2).join('/');
+/** The schema is always `ownership.yaml` in the course root; naming it alone keeps messages short and stable. */
+const schemaName = (ctx: CheckContext) => ctx.schema.file.split(/[\\/]/).pop() ?? 'ownership.yaml';
 
 export const ownerOf = (node: DirectiveNode): Owner | undefined => (node.attributes?.owner as Owner | undefined) ?? undefined;
