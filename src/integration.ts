@@ -40,7 +40,10 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 					if (check.diagnostics.length) console.error(formatText(check.diagnostics));
 					if (hasErrors(check.diagnostics)) {
 						console.error(formatSummary(check.diagnostics, check.files));
-						throw new CourseCheckError(`The course in ${site.courseDir} has errors (listed above). Nothing was built.`);
+						const error = new CourseCheckError(`The course in ${site.courseDir} has errors (listed above). Nothing was built.`);
+						// The problems are the course's, not the code's: no stack trace.
+						error.stack = `${error.name}: ${error.message}`;
+						throw error;
 					}
 					logger.info(formatSummary(check.diagnostics, check.files));
 				}

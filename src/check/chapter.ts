@@ -145,7 +145,8 @@ function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnost
 	}
 	if (isMap(doc.contents))
 		for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) facts.frontmatterLines[String(pair.key.value)] = startLine + lc.linePos(pair.key.range[0]).line - 1;
-	const parsed = chapterFrontmatter.safeParse(doc.toJS());
+	const data = doc.toJS() as Record<string, unknown> | null;
+	const parsed = chapterFrontmatter.safeParse(data);
 	if (parsed.success) {
 		facts.frontmatter = parsed.data;
 		return;
@@ -153,7 +154,7 @@ function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnost
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '');
 		const line = facts.frontmatterLines[field] ?? (yamlNode.position?.start.line ?? 1);
-		const missing = issue.code === 'invalid_type' && issue.input === undefined;
+		const missing = issue.code === 'invalid_type' && (data === null || typeof data !== 'object' || !(field in data));
 		diagnostics.push(
 			diagnostic(
 				facts.file,

@@ -6,17 +6,31 @@ import { didYouMean, suggest } from '../check/suggest.ts';
 import { CONTROL_ID, OWNERS, type Owner } from '../schema/ownership.ts';
 import type { CheckContext, DirectiveNode, DirectiveSpec } from './types.ts';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Quiz and term ids: lowercase words joined by dashes. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Returns false when the directive is too broken to check further. */
-export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext): boolean {
+export interface AttributeCheck {
+	/** No unknown, missing or malformed attribute (owner-tag problems aside). */
+	valid: boolean;
+	/** The directive carries a complete owner tag that matches the schema (so it can be indexed). */
+	tagged: boolean;
+}
+
+/**
+ * Checks the attributes of one directive and reports every problem. Owner-tag problems never hide anything
+ * else: the caller still checks the directive's structure, so an author sees all problems in one run.
+ */
+export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext): AttributeCheck {
 	const attrs = node.attributes ?? {};
 	const name = node.name;
-	let ok = true;
+	let valid = true;
+	// Attributes an unknown key was probably meant to be (`onwer` → owner), so the tag rule does not also say "missing owner".
+	const meant = new Set<string>();
 	for (const key of Object.keys(attrs)) {
 		if (key in spec.attributes) continue;
-		ok = false;
+		valid = false;
 		const s = suggest(key, Object.keys(spec.attributes));
+		if (s) meant.add(s);
 		const allowed = Object.keys(spec.attributes);
 		ctx.report(
 			node,
@@ -29,20 +43,20 @@ export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: C
 		const value = attrs[key];
 		if (value === undefined || value === null) {
 			// ref/owner presence is the owner-tag rule's job, with its own rule ids.
-			if (a.required && a.type !== 'ref' && a.type !== 'owner') {
-				ok = false;
+			if (a.required && a.type !== 'ref' && a.type !== 'owner' && !meant.has(key)) {
+				valid = false;
 				ctx.report(node, 'missing-attribute', `Missing required attribute "${key}" on ${name}`, `Add ${key}=… (${a.doc}).`);
 			}
 			continue;
 		}
 		const problem = checkValue(a.type, value);
 		if (problem) {
-			ok = false;
+			valid = false;
 			ctx.report(node, 'invalid-attribute', `Unexpected value "${value}" for "${key}" on ${name}, expected ${problem}`, `Write ${key}=${example(a.type)}.`);
 		}
 	}
-	if (spec.ownerTag) ok = checkOwnerTag(spec, node, ctx) && ok;
-	return ok;
+	const tagged = spec.ownerTag ? checkOwnerTag(spec, node, ctx, meant) : false;
+	return { valid, tagged };
 }
 
 function checkValue(type: string, value: string): string | undefined {
@@ -67,10 +81,12 @@ const example = (type: string) =>
 	({ owner: 'customer', ref: 'ec2.guest-os-patching', id: 'my-quiz-id', flag: '(no value)', string: '"Some text"', refs: '"ec2.guest-os-patching,s3.bucket-policies"' })[type] ?? '…';
 
 /** ref and owner come as a pair; the pair must name a schema control with that owner. */
-function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext): boolean {
+function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext, meant: ReadonlySet<string>): boolean {
 	const { ref, owner } = node.attributes ?? {};
 	const hasRef = ref !== undefined && ref !== null;
 	const hasOwner = owner !== undefined && owner !== null;
+	// A misspelt `onwer=`/`rfe=` is already reported as an unknown attribute with the fix; "missing owner" would repeat it.
+	if ((!hasRef && meant.has('ref')) || (!hasOwner && meant.has('owner'))) return false;
 	if (!hasRef && !hasOwner) {
 		if (spec.ownerTag === 'required') {
 			ctx.report(node, 'missing-ref', `Missing "ref" and "owner" on ${node.name}`, 'Add ref=<control id> owner=<aws|customer|shared>, as in ownership.yaml.');
@@ -90,6 +106,8 @@ function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckConte
 	if (!CONTROL_ID.test(ref!) || !(OWNERS as readonly string[]).includes(owner!)) return false; // already reported
 	const control = ctx.schema.controls.get(ref!);
 	if (!control) {
+		// An entry that exists but is invalid is reported in ownership.yaml; "unknown control" here would mislead.
+		if (ctx.schema.rejected.has(ref!)) return false;
 		const s = suggest(ref!, ctx.schema.controls.keys());
 		ctx.report(node, 'unknown-ref', `Unknown control "${ref}": it is not in ${schemaName(ctx)}.${didYouMean(s)}`, s ? `Use ref=${s}, or add "${ref}" to ownership.yaml.` : `Add "${ref}" to ownership.yaml, or use an existing control id.`);
 		return false;

@@ -1,0 +1,40 @@
+/**
+ * Runs real Pagefind queries in Node against a built site: the generated `pagefind/pagefind.js` and its
+ * WebAssembly, with `fetch` taught to read `file:` URLs (Node's fetch does not). Nothing is mocked but I/O.
+ */
+import fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface PagefindHit {
+	url: string;
+	title: string;
+	filters: Record<string, string[]>;
+	meta: Record<string, string>;
+	subResults: { url: string; title: string }[];
+}
+
+let patched = false;
+function patchFetch() {
+	if (patched) return;
+	patched = true;
+	const realFetch = globalThis.fetch;
+	globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+		if (url.startsWith('file:')) return new Response(fs.readFileSync(fileURLToPath(url.split('?')[0]!)));
+		return realFetch(input, init);
+	}) as typeof fetch;
+}
+
+export async function searchSite(distDir: string, query: string, filters?: Record<string, string[]>): Promise<PagefindHit[]> {
+	patchFetch();
+	// A query string makes each site its own module instance (pagefind.js keeps state per module).
+	const pf = await import(`${pathToFileURL(`${distDir}/pagefind/pagefind.js`).href}?site=${encodeURIComponent(distDir)}`);
+	await pf.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, baseUrl: '/' });
+	const response = await pf.search(query, filters ? { filters } : {});
+	return Promise.all(
+		response.results.map(async (r: { data(): Promise<{ url: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: { url: string; title: string }[] }> }) => {
+			const d = await r.data();
+			return { url: d.url, title: d.meta.title ?? '', filters: d.filters, meta: d.meta, subResults: d.sub_results.map((s) => ({ url: s.url, title: s.title })) };
+		}),
+	);
+}
