@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -7,13 +8,14 @@ import { courseSite } from './src/integration.ts';
 // COURSE_DIR picks the course folder (default ./content); BASE_PATH or course.yaml `base` the deploy path;
 // OUT_DIR the output folder (default ./dist).
 const course = courseSite();
+const outDir = process.env.OUT_DIR || './dist';
 
 export default defineConfig({
 	base: course.site.base,
 	...(course.site.site ? { site: course.site.site } : {}),
-	outDir: process.env.OUT_DIR || './dist',
-	// One cache per course, so building a fixture course never reuses another course's content store.
-	cacheDir: `./node_modules/.astro/${Buffer.from(course.site.courseDir).toString('base64url').slice(-40)}`,
+	outDir,
+	// One cache per course and output folder, so concurrent builds (tests, benchmarks) never share a content store.
+	cacheDir: `./node_modules/.astro/${createHash('sha1').update(`${course.site.courseDir}\0${outDir}`).digest('hex').slice(0, 16)}`,
 	trailingSlash: 'always',
 	integrations: [course, mdx()],
 	// remark plugins need the unified processor (Astro 7 defaults to Sätteri).
