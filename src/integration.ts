@@ -51,7 +51,7 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 				// page; we keep it and serve it as a module that only pages with a diagram import.
 				await mermaidIntegration.hooks['astro:config:setup']!({
 					...params,
-					injectScript: (stage, content) => {
+					injectScript: (stage: string, content: string) => {
 						if (stage === 'page' && !state.mermaidClient) state.mermaidClient = content;
 					},
 				} as never);
@@ -62,7 +62,8 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await indexSite(dir, logger);
+				// The course model adds search records for every quiz, flashcard and control.
+				await indexSite(dir, logger, loadCourse(site.courseDir, site.base).model);
 			},
 		},
 	};

@@ -11,6 +11,10 @@ import { buildCourse, ROOT } from './helpers/build.ts';
 /** Fixture courses that tests read built. Add one here to have it built. */
 export const FIXTURES: Record<string, string> = {
 	basic: 'tests/fixtures/basic-course',
+	// Browser tests (tests/e2e): quizzes, flashcards, an exercise, deployed under /learn/.
+	interactive: 'tests/fixtures/interactive-course',
+	// The bundled course (content/): real Pagefind queries against its index (tests/site/bundled-search.test.ts).
+	bundled: 'content',
 };
 
 declare module 'vitest' {

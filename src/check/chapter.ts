@@ -18,7 +18,8 @@ import type { OwnershipSchema } from '../schema/ownership.ts';
 import { diagnostic, type Diagnostic, type RuleId } from './diagnostics.ts';
 import { parseChapter } from './parse.ts';
 import { CHAPTER_RULES, type ChapterRuleContext } from './rules/index.ts';
-import { didYouMean, suggest } from './suggest.ts';
+import { type ContentPolicy, STRICT_POLICY } from './rules/policy.ts';
+import { suggest } from './suggest.ts';
 
 export interface HeadingFact {
 	depth: number;
@@ -46,9 +47,11 @@ export interface ChapterFacts extends CheckCollector {
 	hasDiagram: boolean;
 	words: number;
 	tree?: Root;
+	/** The text the tree was parsed from: the build's MDX compile reuses the tree when it sees the same text. */
+	text?: string;
 }
 
-export function checkChapter(file: string, text: string, schema: OwnershipSchema, diagnostics: Diagnostic[]): ChapterFacts {
+export function checkChapter(file: string, text: string, schema: OwnershipSchema, diagnostics: Diagnostic[], policy: ContentPolicy = STRICT_POLICY): ChapterFacts {
 	const facts: ChapterFacts = { file, slug: chapterSlug(file), frontmatterLines: {}, headings: [], links: [], diagrams: [], hasDiagram: false, words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
 	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) =>
 		diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
@@ -67,6 +70,7 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 		return facts;
 	}
 	facts.tree = tree;
+	facts.text = text;
 	checkFrontmatter(tree, facts, diagnostics);
 
 	const slugger = new GithubSlugger();
@@ -76,6 +80,7 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 		schema,
 		collect: facts,
 		facts,
+		policy,
 		get section() {
 			return section;
 		},
@@ -96,7 +101,11 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 			return;
 		}
 		if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
-			checkDirective(node as DirectiveNode, ctx);
+			const d = node as DirectiveNode;
+			// Prose like `re:Invent`: keep its exact source, so fragments rendered later (glossary, practice
+			// exam) can restore it verbatim without the file's text.
+			if (d.type === 'textDirective' && !directiveFor(d.name)) d.data = { ...d.data, source: sourceSlice(text, d) } as never;
+			checkDirective(d, ctx);
 		}
 	});
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
@@ -104,29 +113,50 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 	return facts;
 }
 
+const FORMS: Record<DirectiveNode['type'], (name: string) => string> = {
+	textDirective: (name) => `:${name}[…]`,
+	leafDirective: (name) => `::${name}`,
+	containerDirective: (name) => `:::${name}`,
+};
+
 function checkDirective(node: DirectiveNode, ctx: CheckContext) {
 	const spec = directiveFor(node.name);
 	if (!spec) {
 		// Text directives that are not ours are prose (`re:Invent`); the renderer restores them verbatim.
 		if (node.type === 'textDirective') return;
 		const s = suggest(node.name, directiveNames());
-		const form = node.type === 'containerDirective' ? ':::' : '::';
-		ctx.report(node, 'unknown-directive', `Unknown directive "${form}${node.name}".${didYouMean(s)}`, s ? `Rename it to ${form}${s}.` : `Use one of: ${directiveNames().join(', ')}.`);
+		// Suggest the form the suggested directive really has: `::controll` → `:::control`, not `::control`.
+		const kinds = s ? directiveFor(s)!.kinds : [];
+		const meant = s ? (kinds.includes(node.type) ? [FORMS[node.type](s)] : kinds.map((k) => FORMS[k](s))) : [];
+		ctx.report(
+			node,
+			'unknown-directive',
+			`Unknown directive "${FORMS[node.type](node.name)}".${meant.length ? ` Did you mean ${meant.map((m) => `"${m}"`).join(' or ')}?` : ''}`,
+			meant.length ? `Write ${meant.join(' or ')}.` : `Use one of: ${directiveNames().join(', ')}.`,
+		);
 		return;
 	}
 	if (!spec.kinds.includes(node.type)) {
-		const forms = spec.kinds.map((k) => ({ textDirective: `:${node.name}[…]`, leafDirective: `::${node.name}`, containerDirective: `:::${node.name}` })[k]).join(' or ');
+		const forms = spec.kinds.map((k) => FORMS[k](node.name)).join(' or ');
 		ctx.report(node, 'directive-kind', `Unexpected form of "${node.name}", expected ${forms}`, `Write it as ${forms}.`);
 		return;
 	}
-	if (!checkAttributes(spec, node, ctx)) return;
-	const { ref, owner } = node.attributes ?? {};
-	if (ref && owner && spec.ownerTag && node.name !== 'quiz') {
-		ctx.collect.tags.push({ ref, owner: owner as never, kind: node.type === 'textDirective' ? 'inline' : node.name === 'card' ? 'card' : 'block', text: node.type === 'textDirective' ? toString(node) : (node.attributes?.title ?? ''), section: ctx.section, line: node.position?.start.line ?? 1 });
-	} else if (ref && owner && node.name === 'quiz') {
-		ctx.collect.tags.push({ ref, owner: owner as never, kind: 'quiz', text: node.attributes?.id ?? '', section: ctx.section, line: node.position?.start.line ?? 1 });
+	const { tagged } = checkAttributes(spec, node, ctx);
+	// Only tags that match the schema are indexed (the matrix, "taught in"); broken ones are diagnostics.
+	if (tagged) {
+		const { ref, owner, id, title } = node.attributes as Record<string, string>;
+		const kind = node.type === 'textDirective' ? 'inline' : node.name === 'card' ? 'card' : node.name === 'quiz' ? 'quiz' : 'block';
+		const text = kind === 'inline' ? toString(node) : kind === 'quiz' ? id : kind === 'card' ? title : '';
+		ctx.collect.tags.push({ ref: ref!, owner: owner as never, kind, text: text ?? '', section: ctx.section, line: node.position?.start.line ?? 1 });
 	}
+	// Structure is checked even when attributes are wrong: every problem in one run. Checks tolerate bad attributes.
 	spec.check?.(node, ctx);
+}
+
+function sourceSlice(text: string, node: Node): string | undefined {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	return start !== undefined && end !== undefined ? text.slice(start, end) : undefined;
 }
 
 function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnostic[]) {
@@ -140,13 +170,17 @@ function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnost
 	const doc = parseDocument(yamlNode.value, { lineCounter: lc });
 	if (doc.errors.length) {
 		const e = doc.errors[0]!;
-		diagnostics.push(diagnostic(facts.file, { line: startLine + lc.linePos(e.pos[0]).line - 1, column: 1 }, 'frontmatter-invalid', `Frontmatter is not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML between the `---` lines.'));
+		const pos = lc.linePos(e.pos[0]);
+		// The yaml library counts from the first frontmatter line; drop its "at line …" so only our (file) position shows.
+		const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		diagnostics.push(diagnostic(facts.file, { line: startLine + pos.line - 1, column: pos.col }, 'frontmatter-invalid', `Frontmatter is not valid YAML: ${reason}`, 'Fix the YAML between the `---` lines.'));
 		return;
 	}
 	if (isMap(doc.contents))
 		for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) facts.frontmatterLines[String(pair.key.value)] = startLine + lc.linePos(pair.key.range[0]).line - 1;
 	const data = doc.toJS() as Record<string, unknown> | null;
-	const parsed = chapterFrontmatter.safeParse(data);
+	// reportInput: the message names the offending value.
+	const parsed = chapterFrontmatter.safeParse(data, { reportInput: true });
 	if (parsed.success) {
 		facts.frontmatter = parsed.data;
 		return;
@@ -160,12 +194,23 @@ function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnost
 				facts.file,
 				{ line, column: 1 },
 				'frontmatter-invalid',
-				missing ? `Missing required frontmatter field "${field}"` : `Invalid frontmatter field "${issue.path.join('.')}": ${issue.message}`,
+				missing ? `Missing required frontmatter field "${field}"` : `Invalid frontmatter field "${issue.path.join('.')}": unexpected value ${JSON.stringify(issue.input)}, expected ${(issue.path.length === 1 && FIELD_EXPECTED[field]) || issue.message.replace(/^(Invalid input: )?expected /, '')}`,
 				FIELD_HINTS[field] ?? 'See the frontmatter fields in docs/authoring.md.',
 			),
 		);
 	}
 }
+
+/** What each field must be, in words (zod's own messages are written for programmers). */
+const FIELD_EXPECTED: Record<string, string> = {
+	title: 'a non-empty text',
+	description: 'a non-empty text',
+	order: 'a positive whole number',
+	updated: 'a real date as YYYY-MM-DD',
+	concepts: 'a list of texts',
+	prerequisites: 'a list of chapter slugs',
+	next: 'a list of chapter slugs',
+};
 
 const FIELD_HINTS: Record<string, string> = {
 	title: 'Add `title: Your chapter title`.',

@@ -10,7 +10,8 @@ import { chaptersDir, schemaFile } from '../course/paths.ts';
 import { loadOwnershipSchema, type OwnershipSchema } from '../schema/ownership.ts';
 import { type ChapterFacts, checkChapter } from './chapter.ts';
 import { diagnostic, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
-import { COURSE_RULES } from './rules/course-rules.ts';
+import { ALL_COURSE_RULES } from './rules/index.ts';
+import { resolvePolicy } from './rules/policy.ts';
 
 export interface CourseCheck {
 	courseDir: string;
@@ -36,12 +37,13 @@ export function checkCourse(courseDir: string): CourseCheck {
 	} catch {
 		diagnostics.push(diagnostic(dir, undefined, 'course-config', 'The course has no chapters/ folder', 'Create chapters/ in the course folder with one .mdx file per chapter.'));
 	}
+	const policy = resolvePolicy(config.policy);
 	const chapters = names.map((name) => {
 		const file = path.join(dir, name);
-		return checkChapter(file, readUtf8(file, diagnostics), schema, diagnostics);
+		return checkChapter(file, readUtf8(file, diagnostics), schema, diagnostics, policy);
 	});
 	const course: CourseCheck = { courseDir, config, schema, chapters, diagnostics, files: chapters.length + 2 };
-	for (const rule of COURSE_RULES) rule(course);
+	for (const rule of ALL_COURSE_RULES) rule(course);
 	course.diagnostics = sortDiagnostics(diagnostics);
 	return course;
 }

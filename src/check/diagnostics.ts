@@ -45,6 +45,7 @@ export const RULES = {
 	'broken-link': 'An internal link points to a page or anchor that does not exist',
 	'malformed-url': 'A link URL cannot be parsed',
 	'mermaid-syntax': 'A Mermaid diagram does not parse',
+	'policy-loosened': 'course.yaml loosens the safe-content policy (a warning, so it is never silent)',
 	'parse-error': 'A chapter cannot be parsed (MDX syntax error, bad encoding, empty file)',
 } as const;
 

@@ -16,6 +16,7 @@ export function formatSummary(list: Diagnostic[], files: number): string {
 	const warnings = list.length - errors;
 	const checked = `${files} file${files === 1 ? '' : 's'} checked`;
 	if (list.length === 0) return `✓ ${checked}, no problems`;
+	if (errors === 0) return `✓ ${checked}, no errors, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 	return `✗ ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${checked}`;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../check/diagnostics.ts';
+import { NEVER_ELEMENTS } from '../check/rules/policy.ts';
 
 export const courseConfigSchema = z
 	.object({
@@ -16,12 +17,25 @@ export const courseConfigSchema = z
 		site: z.url().optional(),
 		author: z.string().optional(),
 		repository: z.url().optional(),
-		/** Loosen the safe-content policy for this course. Never silent: the build prints what is allowed. */
+		/**
+		 * Loosen the safe-content policy (src/check/rules/policy.ts) for this course. Never silent: every check
+		 * and build prints a `policy-loosened` warning saying what is allowed. Strict: a misspelt key is an error.
+		 */
 		policy: z
 			.object({
-				allowHtml: z.array(z.string()).optional(),
+				/** Extra HTML elements chapters may use, e.g. [iframe, figure]. `on*`, `style` and script URLs stay forbidden. */
+				allowHtml: z
+					.array(
+						z
+							.string()
+							.regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `Unexpected ${JSON.stringify(i.input)}, expected a lowercase HTML element name such as figure` })
+							.refine((name) => !NEVER_ELEMENTS.has(name), { error: (i) => `<${String(i.input)}> can never be allowed: ${[...NEVER_ELEMENTS].join(', ')} run code or change the page itself` }),
+					)
+					.optional(),
+				/** Chapters may use import/export, expressions and components: they are trusted code. */
 				allowMdx: z.boolean().optional(),
 			})
+			.strict()
 			.optional(),
 	})
 	.loose();
@@ -45,6 +59,8 @@ export function loadCourseConfig(courseDir: string): { config: CourseConfig; dia
 	if (parsed.success) return { config: parsed.data, diagnostics: [] };
 	return {
 		config: fallback,
-		diagnostics: parsed.error.issues.map((i) => diagnostic(file, undefined, 'course-config', `course.yaml: \`${i.path.join('.')}\`: ${i.message}`, 'course.yaml needs `title:` and `description:` strings.')),
+		diagnostics: parsed.error.issues.map((i) => diagnostic(file, undefined, 'course-config', `course.yaml: \`${i.path.join('.')}\`: ${i.message}`, i.path[0] === 'policy' ? POLICY_HINT : 'course.yaml needs `title:` and `description:` strings.')),
 	};
 }
+
+const POLICY_HINT = '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.';

@@ -12,7 +12,14 @@ export const chapterFrontmatter = z
 		description: z.string().trim().min(1),
 		order: z.number().int().positive(),
 		updated: z
-			.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
+			.union([
+				z.date(),
+				z
+					.string()
+					.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+					// The pattern alone accepts 2026-13-45; a real date survives the round trip through Date.
+					.refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s, 'expected a real calendar date as YYYY-MM-DD'),
+			])
 			.transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
 			.optional(),
 		concepts: z.array(z.string().trim().min(1)).optional(),

@@ -18,6 +18,8 @@ export interface LoadedCourse {
 
 // On globalThis: Astro loads the config (and this module) in more than one module graph.
 const cache: Map<string, LoadedCourse> = ((globalThis as Record<string, unknown>).__courseSiteCache ??= new Map()) as never;
+/** How often the course was really checked in this process; the benchmark asserts it is once per build. */
+export const loadStats: { checks: number } = ((globalThis as Record<string, unknown>).__courseSiteStats ??= { checks: 0 }) as never;
 
 export function loadCourse(courseDir: string, base: string, { watch = false } = {}): LoadedCourse {
 	const key = `${courseDir}\0${base}`;
@@ -25,6 +27,7 @@ export function loadCourse(courseDir: string, base: string, { watch = false } = 
 	if (cached && !watch) return cached;
 	const signature = watch ? courseSignature(courseDir) : '';
 	if (cached && cached.signature === signature) return cached;
+	loadStats.checks++;
 	const check = checkCourse(courseDir);
 	const loaded = { check, model: buildCourseModel(check, base), glossary: glossaryOf(check), signature };
 	cache.set(key, loaded);

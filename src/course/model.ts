@@ -3,6 +3,8 @@
  * matrix, glossary and practice exam), derived once per build from the checked course. JSON-serialisable:
  * the integration hands it to pages as the virtual module `virtual:course`.
  */
+import type { Root } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 import type { CourseCheck } from '../check/course.ts';
 import { hasErrors } from '../check/diagnostics.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
@@ -27,6 +29,9 @@ export interface ChapterSummary {
 	hasDiagram: boolean;
 	owners: Owner[];
 	quizCount: number;
+	/** Whether the chapter has a flashcards set / an ownership exercise (pages load those scripts only then). */
+	hasFlashcards: boolean;
+	hasExercise: boolean;
 }
 
 export interface ControlSummary {
@@ -38,7 +43,7 @@ export interface ControlSummary {
 	service: string;
 	notes?: string;
 	sources: string[];
-	taughtIn: { chapter: string; section?: string; sectionTitle?: string }[];
+	taughtIn: { chapter: string; section?: string; sectionTitle?: string | undefined }[];
 }
 
 export interface CourseModel {
@@ -47,9 +52,20 @@ export interface CourseModel {
 	language: string;
 	chapters: ChapterSummary[];
 	controls: ControlSummary[];
-	services: { id: string; title: string; model?: string }[];
+	services: { id: string; title: string; model?: string | undefined }[];
 	glossary: (GlossaryEntry & { html: string })[];
 	quizzes: { id: string; chapter: string; section?: string; html: string }[];
+}
+
+/** Whether a chapter's tree contains a directive (checked chapters keep their tree). */
+function usesDirective(tree: Root | undefined, name: string): boolean {
+	let found = false;
+	if (tree)
+		visit(tree, (node) => {
+			if ((node.type === 'containerDirective' || node.type === 'leafDirective') && (node as { name?: string }).name === name) found = true;
+			return found ? EXIT : undefined;
+		});
+	return found;
 }
 
 /** Every glossary term of the course by id (the first definition wins; conflicts are diagnostics). */
@@ -93,6 +109,8 @@ export function buildCourseModel(course: CourseCheck, base: string): CourseModel
 			hasDiagram: c.hasDiagram,
 			owners: [...new Set(c.tags.map((t) => t.owner))].sort(),
 			quizCount: c.quizzes.length,
+			hasFlashcards: usesDirective(c.tree, 'flashcards'),
+			hasExercise: usesDirective(c.tree, 'ownership-exercise'),
 		};
 	});
 

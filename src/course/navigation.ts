@@ -21,3 +21,10 @@ export function formatDate(iso: string, locale = 'en'): string {
 	const d = new Date(`${iso}T00:00:00Z`);
 	return d.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
+
+/** `75` → "1 h 15 min", `40` → "40 min". */
+export function formatDuration(minutes: number): string {
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
+}

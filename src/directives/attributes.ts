@@ -55,7 +55,9 @@ export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: C
 			ctx.report(node, 'invalid-attribute', `Unexpected value "${value}" for "${key}" on ${name}, expected ${problem}`, `Write ${key}=${example(a.type)}.`);
 		}
 	}
-	const tagged = spec.ownerTag ? checkOwnerTag(spec, node, ctx, meant) : false;
+	const hasTag = attrs.ref != null && attrs.owner != null;
+	// checkOwnerTag passes an optional tag that is absent; only a present, matching pair is a tag to index.
+	const tagged = spec.ownerTag ? checkOwnerTag(spec, node, ctx, meant) && hasTag : false;
 	return { valid, tagged };
 }
 

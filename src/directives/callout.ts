@@ -1,5 +1,6 @@
 /** `:::note`, `:::tip`, `:::important`, `:::warning`, `:::exam-trap` — callouts, with an optional `[label]`. */
-import type { ContainerDirective, Paragraph } from 'mdast';
+import type { Paragraph } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 
@@ -14,7 +15,7 @@ export const CALLOUTS = {
 export const callout: DirectiveSpec = {
 	names: Object.keys(CALLOUTS),
 	kinds: ['containerDirective'],
-	summary: 'A callout box. `exam-trap` flags a common wrong answer; the label in brackets replaces the default title.',
+	summary: 'A callout box. `exam-trap` flags a common wrong answer; an optional label in brackets follows the kind in the title.',
 	example: ':::exam-trap[Encryption is on by default]\nS3 has encrypted new objects since January 2023.\n:::',
 	attributes: {},
 	render(node) {

@@ -2,7 +2,8 @@
  * `:::flashcards` — one list, one card per item: `- **Front**: back`. The bold text opening the item is the
  * front (a key term); the rest is the back. Fronts become glossary terms (id = slug of the front).
  */
-import type { ContainerDirective, List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { termId } from '../course/slug.ts';
 import { el, text } from './mdast.ts';
@@ -69,7 +70,11 @@ export const flashcards: DirectiveSpec = {
 		const seen = new Set<string>();
 		for (const c of cards) {
 			const pos = c.item.position?.start;
-			if (seen.has(c.id)) ctx.report(c.item, 'glossary-conflict', `Flashcard "${c.front}" appears twice in this set`, 'Remove one of the two cards.');
+			if (seen.has(c.id)) {
+				// Reported here, and not collected: the course-wide glossary rule compares definitions across sets.
+				ctx.report(c.item, 'glossary-conflict', `Flashcard "${c.front}" appears twice in this set`, 'Remove one of the two cards.');
+				continue;
+			}
 			seen.add(c.id);
 			ctx.collect.terms.push({ id: c.id, front: c.front, back: toString(c.back as never).trim(), line: pos?.line ?? 1, column: pos?.column ?? 1, backNodes: c.back });
 		}

@@ -3,13 +3,15 @@
  * and `data.hProperties`, which remark-rehype (in MDX and in plain unified) turns into HTML elements. Author
  * content stays mdast, so it is rendered by the normal pipeline, and everything is escaped by it.
  */
-import type { Nodes, Parent, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Nodes, PhrasingContent, RootContent, Text } from 'mdast';
 
 export type Props = Record<string, string | number | boolean | string[] | undefined>;
-export type Child = RootContent | PhrasingContent;
+/** Anything a render step may put in a tree: author mdast or our HTML-ready elements. */
+export type Child = RootContent | PhrasingContent | ElementNode;
 
-export interface ElementNode extends Parent {
+export interface ElementNode {
 	type: 'element';
+	data: { hName: string; hProperties: Record<string, string | number | boolean | string[]> };
 	children: Child[];
 }
 

@@ -2,8 +2,10 @@
  * `:::quiz{id ref owner multiple}` — question paragraphs, a GFM task list of options (`[x]` correct), then
  * the explanation. Validated before it renders (like mdbook-quiz): a quiz that cannot be answered never ships.
  */
-import type { BlockContent, ContainerDirective, List, ListItem } from 'mdast';
+import type { BlockContent, List, ListItem } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { Owner } from '../schema/ownership.ts';
+import { ID } from './attributes.ts';
 import { badge } from './badge.ts';
 import { type Child, el, phrasing, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
@@ -45,21 +47,25 @@ export const quiz: DirectiveSpec = {
 	ownerTag: 'optional',
 	check(node, ctx) {
 		const q = quizParts(node as ContainerDirective);
+		// Runs even when attributes are wrong (they are reported separately), so a bad or missing id is tolerated.
 		const id = node.attributes?.id ?? '';
+		const quiz = id ? `Quiz "${id}"` : 'Quiz';
 		const multiple = node.attributes?.multiple != null;
 		if (!q.list) {
-			ctx.report(node, 'quiz-no-options', `Quiz "${id}" has no options`, 'Add the options as a task list: `- [ ] wrong` and `- [x] right`.');
+			ctx.report(node, 'quiz-no-options', `${quiz} has no options`, 'Add the options as a task list: `- [ ] wrong` and `- [x] right`.');
 		} else {
 			const where = q.list;
-			if (q.options.length < 2) ctx.report(where, 'quiz-too-few-options', `Quiz "${id}" has ${q.options.length} option, expected at least 2`, 'Add at least one more `- [ ]` option.');
+			if (q.options.length < 2) ctx.report(where, 'quiz-too-few-options', `${quiz} has ${q.options.length} option, expected at least 2`, 'Add at least one more `- [ ]` option.');
 			if (q.options.some((o) => typeof o.checked !== 'boolean'))
-				ctx.report(where, 'quiz-no-options', `Quiz "${id}" mixes task items with plain list items`, 'Start every option with `[ ]` or `[x]`.');
-			if (q.correct.length === 0) ctx.report(where, 'quiz-no-correct', `Quiz "${id}" has no correct option`, 'Mark the right answer with `- [x]`.');
+				ctx.report(where, 'quiz-no-options', `${quiz} mixes task items with plain list items`, 'Start every option with `[ ]` or `[x]`.');
+			if (q.correct.length === 0) ctx.report(where, 'quiz-no-correct', `${quiz} has no correct option`, 'Mark the right answer with `- [x]`.');
 			if (q.correct.length > 1 && !multiple)
-				ctx.report(where, 'quiz-several-correct', `Quiz "${id}" marks ${q.correct.length} options correct without "multiple"`, 'Keep one `[x]`, or add the `multiple` attribute: `:::quiz{id=… multiple}`.');
-			if (q.explanation.length === 0) ctx.report(node, 'quiz-no-explanation', `Quiz "${id}" has no explanation`, 'Add a paragraph after the options saying why the answer is right.');
+				ctx.report(where, 'quiz-several-correct', `${quiz} marks ${q.correct.length} options correct without "multiple"`, 'Keep one `[x]`, or add the `multiple` attribute: `:::quiz{id=… multiple}`.');
+			if (q.explanation.length === 0) ctx.report(node, 'quiz-no-explanation', `${quiz} has no explanation`, 'Add a paragraph after the options saying why the answer is right.');
 		}
-		if (q.question.length === 0) ctx.report(node, 'quiz-no-question', `Quiz "${id}" has no question`, 'Write the question as a paragraph before the options.');
+		if (q.question.length === 0) ctx.report(node, 'quiz-no-question', `${quiz} has no question`, 'Write the question as a paragraph before the options.');
+		// Only a well-formed id can clash with another quiz's (a bad one is already an invalid-attribute).
+		if (!ID.test(id)) return;
 		const pos = node.position?.start;
 		ctx.collect.quizzes.push({ id, ref: node.attributes?.ref ?? undefined, owner: (node.attributes?.owner as Owner) ?? undefined, section: ctx.section, line: pos?.line ?? 1, column: pos?.column ?? 1, node: node as ContainerDirective });
 	},

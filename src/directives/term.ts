@@ -1,7 +1,8 @@
 /** `:term[least privilege]` or `:term[the principle]{id=least-privilege}` — links to a glossary entry. */
-import type { TextDirective } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { termId } from '../course/slug.ts';
+import { ID } from './attributes.ts';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 
@@ -14,6 +15,9 @@ export const term: DirectiveSpec = {
 	example: 'Apply :term[least privilege] everywhere, or :term[the principle]{id=least-privilege}.',
 	attributes: { id: { type: 'id', doc: 'glossary id when the text differs from the term' } },
 	check(node, ctx) {
+		// A malformed id is an invalid-attribute already; looking it up would add a second, vaguer error.
+		const given = node.attributes?.id;
+		if (given != null && !ID.test(given)) return;
 		const pos = node.position?.start;
 		ctx.collect.termUses.push({ id: termOf(node as TextDirective), line: pos?.line ?? 1, column: pos?.column ?? 1 });
 	},

@@ -18,15 +18,15 @@ export interface TagFact {
 	owner: Owner;
 	kind: 'inline' | 'block' | 'quiz' | 'card';
 	text: string;
-	section?: string;
+	section?: string | undefined;
 	line: number;
 }
 
 export interface QuizFact {
 	id: string;
-	ref?: string;
-	owner?: Owner;
-	section?: string;
+	ref?: string | undefined;
+	owner?: Owner | undefined;
+	section?: string | undefined;
 	line: number;
 	column: number;
 	node: ContainerDirective;

@@ -1,19 +1,134 @@
-/** Index the built site with Pagefind's Node API after the build; Pagefind errors fail the build. */
+/**
+ * Index the built site with Pagefind's Node API after the build; Pagefind errors fail the build.
+ *
+ * Besides the pages, every quiz, flashcard and control gets a record of its own (from the course model), so a
+ * search can find "the quiz about X" and filter by content type, and each result links straight to the item:
+ * chapter#quiz-<id>, chapter#term-<id> (the card in its deck) or matrix/#<control id>.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import type { CourseModel } from '../course/model.ts';
+import { OWNER_LABELS, OWNERS, type Owner } from '../schema/ownership.ts';
 
-export async function indexSite(outDir: URL | string, logger: AstroIntegrationLogger) {
+/** Filter values; the search UI offers them as "Type" (chapter pages say `Chapter text`). */
+export const CONTENT_TYPES = { quiz: 'Quiz', flashcard: 'Flashcard', control: 'Control' } as const;
+
+export interface SearchRecord {
+	url: string;
+	content: string;
+	language: string;
+	meta: Record<string, string>;
+	filters: Record<string, string[]>;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Text of an HTML fragment we rendered ourselves (no scripts or comments in it): tags out, entities decoded. */
+export function htmlText(html: string): string {
+	return html
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+			if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
+			return ENTITIES[e.toLowerCase()] ?? m;
+		})
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+
+/** Owners tagged in a rendered fragment (badges and inline tags carry `badge--<owner>` / `data-owner`). */
+export const ownersIn = (html: string): Owner[] => OWNERS.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
+
+/** The "Quiz · choose all that apply  Customer" line that opens a quiz's legend (src/directives/quiz.ts). */
+const QUIZ_KIND = /^Quiz(?: · choose all that apply)?(?: (?:AWS|Customer|Shared))?\s*/;
+
+/**
+ * A rendered quiz as search text: the question, then the options and the explanation — without the labels,
+ * buttons and "Show answer" chrome, and without the answer list (it repeats the right option).
+ */
+export function quizText(html: string): { question: string; body: string } {
+	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/;
+	const question = htmlText(html.match(legend)?.[1] ?? '').replace(QUIZ_KIND, '');
+	const body = html
+		.replace(legend, '')
+		.replace(/<div class="quiz__actions"[^>]*>[\s\S]*?<\/div>/, '')
+		.replace(/<summary>[\s\S]*?<\/summary>/, '')
+		.replace(/<p class="quiz__correct">[\s\S]*?<\/ul>/, '');
+	return { question, body: htmlText(body) };
+}
+
+/**
+ * One search record per quiz, flashcard and control of the course. Pure: the course model in, records out.
+ * URLs are site-relative without the base path, like the URLs Pagefind gives pages: the search client adds
+ * the base (it derives it from where the Pagefind bundle is served).
+ */
+export function courseRecords(model: CourseModel): SearchRecord[] {
+	const language = model.language;
+	const chapters = new Map(model.chapters.map((c) => [c.slug, c]));
+	const records: SearchRecord[] = [];
+
+	for (const q of model.quizzes) {
+		const chapter = chapters.get(q.chapter);
+		if (!chapter || !q.html) continue;
+		const section = chapter.headings.find((h) => h.id === q.section);
+		const { question, body } = quizText(q.html);
+		records.push({
+			url: `/chapters/${chapter.slug}/#quiz-${q.id}`,
+			content: `${question} ${body}`,
+			language,
+			meta: { title: `Quiz: ${clip(question || q.id)}`, kind: `Quiz · Chapter ${chapter.number}`, chapter: chapter.title, ...(section ? { section: section.text } : {}) },
+			filters: { type: [CONTENT_TYPES.quiz], chapter: [chapter.title], owner: ownersIn(q.html).map((o) => OWNER_LABELS[o]) },
+		});
+	}
+
+	for (const term of model.glossary) {
+		const chapter = chapters.get(term.chapter);
+		if (!chapter) continue;
+		records.push({
+			url: `/chapters/${chapter.slug}/#term-${term.id}`,
+			content: `${term.front}. ${term.text}`,
+			language,
+			meta: { title: term.front, kind: `Flashcard · Chapter ${chapter.number}`, chapter: chapter.title },
+			filters: { type: [CONTENT_TYPES.flashcard], chapter: [chapter.title], owner: ownersIn(term.html).map((o) => OWNER_LABELS[o]) },
+		});
+	}
+
+	for (const c of model.controls) {
+		const taught = [...new Set(c.taughtIn.map((t) => chapters.get(t.chapter)?.title).filter((t) => t !== undefined))];
+		const split = c.split ? `AWS: ${c.split.aws}. Customer: ${c.split.customer}.` : '';
+		records.push({
+			url: `/matrix/#${c.id}`,
+			content: [`${c.title}.`, `${OWNER_LABELS[c.owner]} responsibility.`, split, c.notes, c.id].filter(Boolean).join(' '),
+			language,
+			// Where it is taught, short enough for a result's one-line label.
+			meta: { title: c.title, kind: `Control · ${OWNER_LABELS[c.owner]}`, ...(taught.length === 1 ? { chapter: taught[0]! } : taught.length > 1 ? { chapter: `taught in ${taught.length} chapters` } : {}) },
+			// No chapter filter: a control lives on the matrix page, not in a chapter; `chapter` meta says where it is taught.
+			filters: { type: [CONTENT_TYPES.control], owner: [OWNER_LABELS[c.owner]] },
+		});
+	}
+	// Pagefind wants no empty filter lists.
+	for (const r of records) for (const [k, v] of Object.entries(r.filters)) if (v.length === 0) delete r.filters[k];
+	return records;
+}
+
+export async function indexSite(outDir: URL | string, logger: AstroIntegrationLogger, model?: CourseModel) {
 	const dir = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 	const { index, errors } = await pagefind.createIndex({});
 	if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 	try {
 		const added = await index.addDirectory({ path: dir });
 		if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
+		const records = model ? courseRecords(model) : [];
+		for (const record of records) {
+			const r = await index.addCustomRecord(record);
+			if (r.errors.length) throw new Error(`Pagefind failed to index ${record.url}: ${r.errors.join('; ')}`);
+		}
 		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
 		if (written.errors.length) throw new Error(`Pagefind failed to write its files: ${written.errors.join('; ')}`);
-		logger.info(`Pagefind indexed ${added.page_count} pages`);
+		logger.info(`Pagefind indexed ${added.page_count} pages and ${records.length} quizzes, flashcards and controls`);
 	} finally {
 		await pagefind.close();
 	}

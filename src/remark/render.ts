@@ -41,11 +41,15 @@ export function renderTree(tree: Root, ctx: RenderContext, source?: string) {
 	});
 }
 
+/** The text a directive was written as: from the file, or as the checker recorded it (fragments have no file). */
 function sourceOf(node: DirectiveNode, source?: string): string {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	if (source !== undefined && start !== undefined && end !== undefined) return source.slice(start, end);
-	const attrs = Object.entries(node.attributes ?? {}).map(([k, v]) => (v ? `${k}="${v}"` : k));
+	const recorded = (node.data as { source?: unknown } | undefined)?.source;
+	if (typeof recorded === 'string') return recorded;
+	// Last resort, for trees built without the checker: an equivalent spelling.
+	const attrs = Object.entries(node.attributes ?? {}).map(([k, v]) => (v ? `${k}="${v.replaceAll('"', '&quot;')}"` : k));
 	const label = node.children.length ? `[${toString(node)}]` : '';
 	return `:${node.name}${label}${attrs.length ? `{${attrs.join(' ')}}` : ''}`;
 }

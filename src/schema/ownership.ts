@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic, type Place } from '../check/diagnostics.ts';
+import { didYouMean, suggest } from '../check/suggest.ts';
 
 export const OWNERS = ['aws', 'customer', 'shared'] as const;
 export type Owner = (typeof OWNERS)[number];
@@ -45,6 +46,8 @@ export const controlSchema = z
 		sources: z.array(z.url({ protocol: /^https?$/ })).optional(),
 		aliases: z.array(z.string()).optional(),
 	})
+	// Unknown fields are errors: a misspelt optional field (`ntoes:`) would otherwise vanish without a word.
+	.strict()
 	.superRefine((c, ctx) => {
 		if (c.owner === 'shared' && !c.split)
 			ctx.addIssue({ code: 'custom', path: ['split'], message: 'split is required when owner is shared' });
@@ -66,14 +69,18 @@ export interface Control extends ControlData {
 export interface ServiceInfo {
 	id: string;
 	title: string;
-	model?: (typeof SERVICE_MODELS)[number];
+	model?: (typeof SERVICE_MODELS)[number] | undefined;
 }
 
 export interface OwnershipSchema {
 	file: string;
 	controls: Map<string, Control>;
 	services: Map<string, ServiceInfo>;
+	/** Ids whose entry is present but invalid (already reported), by line: tags naming them are not "unknown". */
+	rejected: Map<string, number>;
 }
+
+const emptySchema = (file: string): OwnershipSchema => ({ file, controls: new Map(), services: new Map(), rejected: new Map() });
 
 export function loadOwnershipSchema(file: string): { schema: OwnershipSchema; diagnostics: Diagnostic[] } {
 	let text: string;
@@ -81,7 +88,7 @@ export function loadOwnershipSchema(file: string): { schema: OwnershipSchema; di
 		text = fs.readFileSync(file, 'utf8');
 	} catch {
 		return {
-			schema: { file, controls: new Map(), services: new Map() },
+			schema: emptySchema(file),
 			diagnostics: [diagnostic(file, undefined, 'schema-syntax', 'ownership.yaml is missing', 'Create ownership.yaml in the course folder with a `controls:` map.')],
 		};
 	}
@@ -90,11 +97,15 @@ export function loadOwnershipSchema(file: string): { schema: OwnershipSchema; di
 
 export function parseOwnershipSchema(text: string, file: string): { schema: OwnershipSchema; diagnostics: Diagnostic[] } {
 	const diagnostics: Diagnostic[] = [];
-	const schema: OwnershipSchema = { file, controls: new Map(), services: new Map() };
+	const schema = emptySchema(file);
 	const lc = new LineCounter();
 	// uniqueKeys: false so a duplicate id is our diagnostic (with both lines), not a YAML parse failure.
 	const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
-	const at = (offset: number | undefined): Place => (offset === undefined ? { line: 1, column: 1 } : lc.linePos(offset)) as Place;
+	const at = (offset: number | undefined): Place => {
+		if (offset === undefined) return { line: 1, column: 1 };
+		const { line, col } = lc.linePos(offset);
+		return { line, column: col };
+	};
 
 	for (const err of doc.errors) {
 		diagnostics.push(diagnostic(file, at(err.pos[0]), 'schema-syntax', `Invalid YAML: ${err.message.split('\n')[0]}`, 'Fix the YAML syntax (indentation, colons, quotes).'));
@@ -120,16 +131,33 @@ export function parseOwnershipSchema(text: string, file: string): { schema: Owne
 		}
 		seen.set(id, place.line);
 		if (!CONTROL_ID.test(id)) {
+			schema.rejected.set(id, place.line);
 			diagnostics.push(diagnostic(file, place, 'schema-invalid', `Unexpected control id "${id}", expected lowercase \`service.control-name\``, 'Use lowercase letters, digits and dashes, with one dot after the service, e.g. `ec2.guest-os-patching`.'));
 			continue;
 		}
 		const value = pair.value;
-		const parsed = controlSchema.safeParse(value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : undefined);
+		// reportInput: the messages name the offending value, and "missing" must mean missing, not "wrong type".
+		const parsed = controlSchema.safeParse(value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : undefined, { reportInput: true });
 		if (!parsed.success) {
+			schema.rejected.set(id, place.line);
+			if (!isMap(value)) {
+				diagnostics.push(diagnostic(file, place, 'schema-invalid', `Control "${id}": expected fields \`title:\` and \`owner:\` under the id`, 'Indent `title:` and `owner:` (and `split:` for shared controls) under the control id.'));
+				continue;
+			}
 			for (const issue of parsed.error.issues) {
+				if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+					// One diagnostic per unknown field, at the field, with the closest known field.
+					for (const key of issue.keys) {
+						const keyNode = value.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as { range?: number[] } | undefined;
+						const s = suggest(key, Object.keys(controlSchema.shape));
+						diagnostics.push(diagnostic(file, keyNode?.range ? at(keyNode.range[0]) : place, 'schema-invalid', `Control "${id}": unexpected field \`${key}\`.${didYouMean(s)}`, s ? `Rename \`${key}:\` to \`${s}:\`.` : `Remove \`${key}:\` (fields: ${Object.keys(controlSchema.shape).join(', ')}).`));
+					}
+					continue;
+				}
+				// Point at the field's key (`split:`), or at the control id when the field is missing.
 				const field = issue.path[0];
-				const fieldNode = isMap(value) && typeof field === 'string' ? (value.get(field, true) as { range?: number[] } | undefined) : undefined;
-				const fieldPlace = fieldNode?.range ? at(fieldNode.range[0]) : place;
+				const fieldKey = value.items.find((p) => isScalar(p.key) && p.key.value === field)?.key as { range?: number[] } | undefined;
+				const fieldPlace = fieldKey?.range ? at(fieldKey.range[0]) : place;
 				diagnostics.push(diagnostic(file, fieldPlace, 'schema-invalid', `Control "${id}": ${describeIssue(issue)}`, schemaHint(issue)));
 			}
 			continue;
@@ -141,7 +169,7 @@ export function parseOwnershipSchema(text: string, file: string): { schema: Owne
 	if (isMap(services)) {
 		for (const pair of services.items as Pair[]) {
 			const id = isScalar(pair.key) ? String(pair.key.value) : '';
-			const parsed = serviceSchema.safeParse((pair.value as { toJSON?: () => unknown })?.toJSON?.());
+			const parsed = serviceSchema.safeParse((pair.value as { toJSON?: () => unknown })?.toJSON?.(), { reportInput: true });
 			if (parsed.success) schema.services.set(id, { id, ...parsed.data });
 			else diagnostics.push(diagnostic(file, at(isScalar(pair.key) ? pair.key.range?.[0] : undefined), 'schema-invalid', `Service "${id}": ${describeIssue(parsed.error.issues[0]!)}`, 'Give each service a `title` (and optionally a `model`).'));
 		}
@@ -151,8 +179,10 @@ export function parseOwnershipSchema(text: string, file: string): { schema: Owne
 
 function describeIssue(issue: z.core.$ZodIssue): string {
 	const field = issue.path.join('.') || 'entry';
-	if (issue.code === 'invalid_value' && issue.path[0] === 'owner') return `unexpected owner, expected one of ${OWNERS.join(' | ')}`;
+	if (issue.path.length === 0 && issue.code === 'invalid_type') return 'expected fields (such as `title:`) under the id';
+	if (issue.code === 'invalid_value' && issue.path[0] === 'owner') return `unexpected owner ${JSON.stringify(issue.input)}, expected ${OWNERS.join(' | ')}`;
 	if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required field \`${field}\``;
+	if (issue.code === 'custom') return issue.message;
 	if (issue.code === 'unrecognized_keys') return `unexpected field(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')} in \`${field}\``;
 	return `\`${field}\`: ${issue.message}`;
 }

@@ -1,5 +1,24 @@
-/** Loads Pagefind's component UI on first use and opens its modal. */
+/**
+ * Loads Pagefind's component UI on first use and opens its modal. Results say what they are and where they
+ * live ("Quiz · Chapter 2 · Identity and access › Roles") and list the matching sections of a chapter as deep
+ * links to their headings. Filters: chapter, owner (AWS / Customer / Shared) and content type.
+ */
 let ready: Promise<HTMLElement> | undefined;
+
+/**
+ * The result template (Pagefind's template language; `{{ }}` escapes, `{{+ +}}` is Pagefind's own excerpt HTML).
+ * Our own classes must not start with `pf-`: Pagefind's stylesheet resets every `pf-*` element.
+ * `meta.kind`, `meta.chapter` and `meta.section` come from chapter pages and from the quiz, flashcard and
+ * control records (src/integrations/pagefind.ts).
+ */
+export const RESULT_TEMPLATE = `<li class="pf-result">
+<div class="pf-result-card"><div class="pf-result-content">
+{{#if meta.kind}}<p class="result-kind">{{ meta.kind }}{{#if meta.chapter}} · {{ meta.chapter }}{{/if}}{{#if meta.section}} › {{ meta.section }}{{/if}}</p>{{/if}}
+<p class="pf-result-title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
+{{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}
+</div></div>
+{{#if sub_results}}<ul class="pf-heading-chips">{{#each sub_results as sub}}<li class="pf-heading-chip"><a class="pf-heading-link" href="{{ sub.url | safeUrl }}"><span class="visually-hidden">Section: </span>{{ sub.title }}</a><p class="pf-heading-excerpt">{{+ sub.excerpt +}}</p></li>{{/each}}</ul>{{/if}}
+</li>`;
 
 function load(base: string): Promise<HTMLElement> {
 	ready ??= new Promise((resolve, reject) => {
@@ -11,14 +30,20 @@ function load(base: string): Promise<HTMLElement> {
 		config.setAttribute('bundle-path', `${base}pagefind/`);
 		const modal = document.createElement('pagefind-modal');
 		modal.innerHTML = `<pagefind-modal-header><pagefind-input placeholder="Search the course"></pagefind-input></pagefind-modal-header>
-<pagefind-modal-body><pagefind-filter-dropdown filter="chapter" label="Chapter"></pagefind-filter-dropdown><pagefind-filter-dropdown filter="owner" label="Owner"></pagefind-filter-dropdown><pagefind-filter-dropdown filter="type" label="Type"></pagefind-filter-dropdown><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results></pagefind-modal-body>
+<pagefind-modal-body><div class="search-filters"><pagefind-filter-dropdown filter="chapter" label="Chapter"></pagefind-filter-dropdown><pagefind-filter-dropdown filter="owner" label="Owner"></pagefind-filter-dropdown><pagefind-filter-dropdown filter="type" label="Type"></pagefind-filter-dropdown></div><pagefind-summary></pagefind-summary><pagefind-results><script type="text/pagefind-template"></script></pagefind-results></pagefind-modal-body>
 <pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer>`;
+		// Set as text, not parsed as HTML: the template is data for Pagefind.
+		const template = modal.querySelector('script[type="text/pagefind-template"]');
+		if (template) template.textContent = RESULT_TEMPLATE;
 		document.body.append(config, modal);
 		const script = document.createElement('script');
 		script.type = 'module';
 		script.src = `${base}pagefind/pagefind-component-ui.js`;
 		script.onload = () => customElements.whenDefined('pagefind-modal').then(() => resolve(modal));
-		script.onerror = () => reject(new Error('Search is unavailable (the Pagefind bundle did not load).'));
+		script.onerror = () => {
+			ready = undefined; // let a later attempt retry
+			reject(new Error('Search is unavailable (the Pagefind bundle did not load).'));
+		};
 		document.head.append(script);
 	});
 	return ready;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { searchSite } from '../helpers/pagefind.ts';
 
-const dist = inject('builds').basic;
+const dist = inject('builds').basic!;
 const read = (p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
 const alpha = () => read('chapters/alpha/index.html');
 const beta = () => read('chapters/beta/index.html');
@@ -57,7 +57,7 @@ describe('built fixture course', () => {
 	it('builds a table of contents whose links match heading ids', () => {
 		const html = alpha();
 		const toc = html.slice(html.indexOf('class="toc"'));
-		const links = [...toc.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+		const links = [...toc.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]!);
 		expect(links).toEqual(['who-patches-what', 'a-deeper-subsection', 'key-terms']);
 		for (const id of links) expect(html).toContain(`id="${id}"`);
 	});

@@ -70,7 +70,9 @@ const glossary: CourseRule = ({ chapters, diagnostics }) => {
 		for (const t of c.terms) {
 			const first = defs.get(t.id);
 			if (!first) defs.set(t.id, { back: t.back, where: `${c.slug}.mdx:${t.line}` });
-			else if (first.back !== t.back && !c.file.endsWith(first.where.split(':')[0]!) /* same-set duplicates are reported by flashcards */)
+			// Same-set duplicates never get here (the flashcards check reports them and collects one), so any
+			// second definition with other text is a conflict — in another chapter or in another set of this one.
+			else if (first.back !== t.back)
 				diagnostics.push(diagnostic(c.file, t, 'glossary-conflict', `Term "${t.front}" is defined differently at ${first.where}`, 'Define each term once in the course (link to it with :term[…] elsewhere), or make both definitions identical.'));
 		}
 	for (const c of chapters)

@@ -1,18 +1,30 @@
 /**
- * Chapter rules beyond the directives (safe content, links, diagrams): one module per rule, each a function
- * over the parsed chapter that reports through the context. Course rules see every chapter at once.
+ * Rules beyond the directives: one module per rule. Chapter rules run over each parsed chapter and report
+ * through the context (safe content, links, diagrams); course rules run once over every chapter's facts
+ * (./course-rules.ts for the study path, quizzes and glossary; the ones below for links, diagrams and the
+ * safe-content policy notice).
  */
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { ChapterFacts } from '../chapter.ts';
 import type { RuleId } from '../diagnostics.ts';
+import { COURSE_RULES as LANGUAGE_RULES, type CourseRule } from './course-rules.ts';
+import { collectLinks, internalLinks } from './links.ts';
+import { mermaidSyntax, warmUpMermaid } from './mermaid.ts';
+import { type ContentPolicy, policyNotice } from './policy.ts';
+import { safeContent } from './safe-content.ts';
 
 export interface ChapterRuleContext {
 	file: string;
 	facts: ChapterFacts;
+	/** The course's safe-content policy (course.yaml `policy:`), strict unless a maintainer loosened it. */
+	policy: ContentPolicy;
 	report(node: Node | undefined, ruleId: RuleId, message: string, hint?: string): void;
 }
 
 export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
 
-export const CHAPTER_RULES: ChapterRule[] = [];
+export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, warmUpMermaid];
+
+/** Every course rule, in order: the language's, then links (they need every chapter's headings), diagrams, the policy notice. */
+export const ALL_COURSE_RULES: CourseRule[] = [...LANGUAGE_RULES, internalLinks, mermaidSyntax, policyNotice];

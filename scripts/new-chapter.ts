@@ -1,0 +1,165 @@
+/**
+ * `npm run new:chapter -- "Title" [--slug my-slug]` — creates <course>/chapters/<slug>.mdx ($COURSE_DIR or
+ * ./content) at the next `order`, from a short template that uses every directive once with controls taken
+ * from the course's own ownership.yaml, so the new chapter passes `npm run check` before anyone edits it.
+ * Never overwrites a file. Exit 0 on success, 1 when the chapter cannot be created, 2 for usage errors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type CourseCheck, checkCourse } from '../src/check/course.ts';
+import { formatText } from '../src/check/format.ts';
+import { chaptersDir, resolveCourseDir } from '../src/course/paths.ts';
+import { termId } from '../src/course/slug.ts';
+import type { Control, Owner } from '../src/schema/ownership.ts';
+
+const USAGE = `Usage: npm run new:chapter -- "Chapter title" [--slug file-name]
+
+Creates chapters/<slug>.mdx in the course ($COURSE_DIR or ./content) at the next order, from a template that
+passes the check. The slug (file name and URL) comes from the title unless --slug is given.`;
+
+/** `Identity & Access (IAM)` → `identity-access-iam`: lowercase ASCII words joined by dashes. */
+export function slugify(title: string): string {
+	return title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/** Text that is safe in Markdown/MDX prose and directive labels: no markup, no JSX, no expressions. */
+const prose = (s: string) => s.replace(/[\\`*_[\]{}<>#|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** One control per owner if the schema has them (so the exercise has something to sort), in schema order. */
+function pickControls(course: CourseCheck): Partial<Record<Owner, Control>> & { any?: Control } {
+	const picked: Partial<Record<Owner, Control>> & { any?: Control } = {};
+	for (const c of course.schema.controls.values()) {
+		picked.any ??= c;
+		picked[c.owner] ??= c;
+	}
+	return picked;
+}
+
+function unique(base: string, taken: Set<string>): string {
+	if (!taken.has(base)) return base;
+	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const ANSWERS: Record<Owner, string> = { aws: 'AWS', customer: 'The customer', shared: 'Both: AWS and the customer each own a part' };
+
+export function renderTemplate(title: string, slug: string, course: CourseCheck): string {
+	const orders = course.chapters.map((c) => c.frontmatter?.order ?? 0);
+	const order = Math.max(0, ...orders) + 1;
+	const picked = pickControls(course);
+	const customer = picked.customer ?? picked.any;
+	const aws = picked.aws ?? picked.any;
+	const shared = picked.shared ?? picked.any;
+	const quizIds = new Set(course.chapters.flatMap((c) => c.quizzes.map((q) => q.id)));
+	const termIds = new Set(course.chapters.flatMap((c) => c.terms.map((t) => t.id)));
+	// A glossary term is defined once per course: reuse of the title as a term must not collide.
+	let front = title;
+	for (let n = 2; termIds.has(termId(front)); n++) front = `${title} ${n}`;
+	const quizId = unique(`${slug}-owner`, quizIds);
+	const tag = (c: Control | undefined) => (c ? `{ref=${c.id} owner=${c.owner}}` : '');
+	const today = new Date().toISOString().slice(0, 10);
+	const exercise = [...new Set([customer, aws, shared].filter((c) => c !== undefined).map((c) => c.id))];
+
+	const lines = [
+		'---',
+		`title: ${JSON.stringify(title)}`,
+		`description: ${JSON.stringify(`What a reader learns in “${title}”, in one sentence.`)}`,
+		`order: ${order}`,
+		`updated: ${today}`,
+		'---',
+		'',
+		'{/* A new chapter from `npm run new:chapter`. Replace the text, keep what you need; `npm run check` says what is wrong. The language: docs/authoring.md. */}',
+		'',
+		'## Overview',
+		'',
+		`Say what this chapter covers and why it matters. Link other pages from the site root, like the [ownership matrix](/matrix/).`,
+	];
+	if (customer)
+		lines.push(
+			'',
+			`Tag every ownership claim: :control[${prose(lowerFirst(customer.title))}]${tag(customer)} is a claim the checker compares with ownership.yaml.`,
+		);
+	lines.push('', ':::tip', `Callouts (:::note, :::tip, :::important, :::warning, :::exam-trap) highlight one idea. Define words once and link them: :term[${prose(front)}].`, ':::');
+	if (aws || shared) {
+		lines.push('', '## Who owns what', '');
+		if (aws) lines.push(`:::card{title="${aws.title.replace(/"/g, '')}" ${tag(aws).slice(1, -1)}}`, 'A concept card: explain one idea, with its owner.', ':::', '');
+		if (shared) lines.push(`:::control${tag(shared)}`, 'A control card shows the schema’s entry for a control (its owner, and the split when it is shared).', ':::');
+	}
+	if (customer) {
+		lines.push(
+			'',
+			'## Check your understanding',
+			'',
+			`:::quiz{id=${quizId} ${tag(customer).slice(1, -1)}}`,
+			`Who is responsible for this: ${prose(lowerFirst(customer.title))}?`,
+			'',
+			...(['aws', 'customer', 'shared'] as const).map((o) => `- [${o === customer.owner ? 'x' : ' '}] ${ANSWERS[o]}`),
+			'',
+			`Explain why. ownership.yaml says: ${prose(customer.notes ?? customer.split?.customer ?? `owner ${customer.owner}`)}`,
+			':::',
+		);
+	}
+	if (exercise.length) lines.push('', `::ownership-exercise{refs="${exercise.join(',')}"}`);
+	lines.push('', '## Key terms', '', ':::flashcards', `- **${prose(front)}**: the definition, in one sentence.`, ':::', '');
+	return lines.join('\n');
+}
+
+/** Relative to the working directory when inside it, absolute otherwise. */
+const shown = (file: string) => {
+	const rel = path.relative(process.cwd(), file);
+	return rel.startsWith('..') ? file : rel;
+};
+
+export function newChapter(argv: string[], log: (s: string) => void = console.log, error: (s: string) => void = console.error): number {
+	let values: { slug?: string; help?: boolean };
+	let positionals: string[];
+	try {
+		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { slug: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+	} catch (e) {
+		error(`${(e as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (values.help) {
+		log(USAGE);
+		return 0;
+	}
+	const title = positionals.join(' ').trim();
+	if (!title) {
+		error(`Missing the chapter title.\n\n${USAGE}`);
+		return 2;
+	}
+	const slug = values.slug ?? slugify(title);
+	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+		error(values.slug ? `Unexpected slug "${slug}": use lowercase letters, digits and dashes.` : `Cannot make a file name from "${title}": pass one with --slug, e.g. --slug my-chapter.`);
+		return 2;
+	}
+	const courseDir = resolveCourseDir();
+	const dir = chaptersDir(courseDir);
+	if (!fs.existsSync(dir)) {
+		error(`No chapters/ folder in ${courseDir}. Set COURSE_DIR to a course folder.`);
+		return 1;
+	}
+	const file = path.join(dir, `${slug}.mdx`);
+	if (fs.existsSync(file)) {
+		error(`${shown(file)} already exists; nothing was written. Choose another title, or pass --slug.`);
+		return 1;
+	}
+	const before = checkCourse(courseDir);
+	// `wx`: fail rather than overwrite, even if the file appeared since the check above.
+	fs.writeFileSync(file, renderTemplate(title, slug, before), { flag: 'wx' });
+	log(`Created ${shown(file)}`);
+	const problems = checkCourse(courseDir).diagnostics.filter((d) => d.file === file);
+	if (problems.length) error(`The new chapter has problems (please report this as a bug):\n${formatText(problems)}`);
+	return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'new-chapter.ts')) {
+	process.exitCode = newChapter(process.argv.slice(2));
+}

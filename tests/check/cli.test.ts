@@ -1,0 +1,133 @@
+/**
+ * `npm run check` as users run it: a real process on real course folders. Exit codes, the text line format
+ * (`path:line:column: error <rule-id>: <message>`, paths relative to the working directory) and GitHub
+ * annotations are the contract other tools parse.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatGithub } from '../../src/check/format.ts';
+import { ROOT } from '../helpers/build.ts';
+
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const CLI = path.join(ROOT, 'src/check/cli.ts');
+const FIXTURES = path.join(ROOT, 'tests/check/fixtures');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A private copy of a checker fixture (with the shared course.yaml/ownership.yaml), at tmp/<name>. */
+function course(fixture: string, name = fixture): string {
+	const dir = path.join(tmp, name);
+	fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
+	for (const f of ['course.yaml', 'ownership.yaml']) if (!fs.existsSync(path.join(dir, f))) fs.copyFileSync(path.join(FIXTURES, '_shared', f), path.join(dir, f));
+	fs.rmSync(path.join(dir, 'expected.txt'), { force: true });
+	return dir;
+}
+
+function check(args: string[], cwd = tmp, env: Record<string, string> = {}) {
+	// The timeout turns a checker that never exits into a failure instead of a hung test run.
+	const r = spawnSync(NODE, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, COURSE_DIR: '', ...env } });
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const MISMATCH = 'Owner mismatch for "ec2.guest-os-patching": written owner=aws, but the schema says owner=customer (ownership.yaml:2: Patch and harden the guest operating system of an EC2 instance)';
+const MISMATCH_FIX = 'Change the tag to owner=customer, or correct ownership.yaml line 2 if the schema is wrong.';
+
+describe('exit codes', () => {
+	it('exits 0 on a clean course and says so', () => {
+		const r = check([course('valid-course')]);
+		expect(r).toEqual({ status: 0, stdout: '✓ 4 files checked, no problems\n', stderr: '' });
+	});
+
+	it('exits 1 when the course has errors', () => {
+		expect(check([course('owner-mismatch', 'exit-1')]).status).toBe(1);
+	});
+
+	it('exits 2 on an unknown flag, with the usage', () => {
+		const r = check(['--bogus', course('valid-course', 'flag')]);
+		expect(r.status).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain("Unknown option '--bogus'");
+		expect(r.stderr).toContain('Usage: npm run check -- [course-dir] [--format text|github]');
+	});
+
+	it('exits 2 on a missing course folder', () => {
+		const r = check(['no-such-course']);
+		expect(r.status).toBe(2);
+		expect(r.stderr).toBe(`Course folder not found: ${path.join(tmp, 'no-such-course')}\n`);
+	});
+
+	it('exits 2 on an unknown format and on two folders', () => {
+		const dir = course('valid-course', 'usage');
+		const format = check(['--format', 'xml', dir]);
+		expect(format.status).toBe(2);
+		expect(format.stderr).toContain('Unknown format "xml", expected text or github.');
+		const two = check([dir, dir]);
+		expect(two.status).toBe(2);
+		expect(two.stderr).toContain('Expected one course folder, got 2.');
+	});
+
+	it('exits 0 with --help', () => {
+		const r = check(['--help']);
+		expect(r.status).toBe(0);
+		expect(r.stdout).toContain('Usage: npm run check');
+	});
+
+	it('checks $COURSE_DIR when no folder is given', () => {
+		course('owner-mismatch', 'from-env');
+		const r = check([], tmp, { COURSE_DIR: 'from-env' });
+		expect(r.status).toBe(1);
+		expect(r.stdout).toContain('from-env/chapters/patching.mdx:9:42: error owner-mismatch:');
+	});
+});
+
+describe('text format', () => {
+	it('prints path:line:column: error rule: message, the fix, then a summary; paths relative to the working directory', () => {
+		const dir = course('owner-mismatch', 'text');
+		expect(check(['text']).stdout).toBe(
+			[`text/chapters/patching.mdx:9:42: error owner-mismatch: ${MISMATCH}`, `  fix: ${MISMATCH_FIX}`, '✗ 1 error in 3 files checked', ''].join('\n'),
+		);
+		// From inside the course the path is shorter: it is always relative to where the command runs.
+		expect(check(['.'], dir).stdout.split('\n')[0]).toBe(`chapters/patching.mdx:9:42: error owner-mismatch: ${MISMATCH}`);
+	});
+
+	it('lists every problem of every file in one run', () => {
+		const r = check([course('many-problems')]);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toBe(fs.readFileSync(path.join(FIXTURES, 'many-problems/expected.txt'), 'utf8').replace(/^chapters\//gm, 'many-problems/chapters/'));
+	});
+});
+
+describe('github format', () => {
+	it('prints one ::error annotation per problem, with the fix in the message', () => {
+		course('owner-mismatch', 'gh');
+		const r = check(['gh', '--format', 'github']);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toBe(
+			[
+				`::error file=gh/chapters/patching.mdx,line=9,col=42,title=owner-mismatch::${MISMATCH}%0A%0AFix: ${MISMATCH_FIX}`,
+				'✗ 1 error in 3 files checked',
+				'',
+			].join('\n'),
+		);
+	});
+
+	it('escapes % and newlines in the message, and : and , in properties', () => {
+		// A folder named with , and : (legal on Linux and macOS) and an owner value with a %.
+		const dir = course('valid-course', 'a,b:c');
+		const file = path.join(dir, 'chapters/logging.mdx');
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(':term[least privilege]', ':control[trails]{ref=cloudtrail.trail-configuration owner=50%}'));
+		const r = check(['a,b:c', '--format=github']);
+		expect(r.status).toBe(1);
+		expect(r.stdout.split('\n')[0]).toBe(
+			'::error file=a%2Cb%3Ac/chapters/logging.mdx,line=10,col=15,title=invalid-attribute::Unexpected value "50%25" for "owner" on control, expected aws | customer | shared%0A%0AFix: Write owner=customer.',
+		);
+	});
+
+	it('escapes carriage returns too (unit)', () => {
+		const out = formatGithub([{ file: '/w/x.mdx', line: 1, column: 2, ruleId: 'parse-error', severity: 'error', message: 'a\r\nb 100%' }], '/w');
+		expect(out).toBe('::error file=x.mdx,line=1,col=2,title=parse-error::a%0D%0Ab 100%25');
+	});
+});

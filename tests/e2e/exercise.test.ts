@@ -1,0 +1,44 @@
+/** The ownership exercise: per-item feedback from the schema, including the split of a shared control. */
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
+
+describe.skipIf(skipBrowserTests())('ownership exercise', () => {
+	const site = useBrowserSite();
+
+	it('marks each answer, explains it, and clears an item when its answer changes', async () => {
+		const { page, errors } = await site.open();
+		await page.goto(site.at('chapters/logging/'));
+		const item = (ref: string) => page.locator(`.exercise__item[data-ref="${ref}"]`);
+		const check = page.getByRole('button', { name: 'Check answers' });
+		expect(await check.isVisible()).toBe(true);
+
+		await item('ec2.guest-os-patching').getByLabel('AWS').check();
+		await item('global.physical-security').getByLabel('AWS').check();
+		await check.click();
+
+		expect(await item('ec2.guest-os-patching').getAttribute('data-state')).toBe('wrong');
+		expect(await item('ec2.guest-os-patching').locator('.exercise__feedback').textContent()).toBe('Not quite: the owner is Customer.');
+		expect(await item('global.physical-security').getAttribute('data-state')).toBe('correct');
+		expect(await item('global.physical-security').locator('.exercise__feedback').textContent()).toBe('Correct: AWS.');
+		expect(await item('cloudtrail.trail-configuration').getAttribute('data-state')).toBe('unanswered');
+		expect(await item('cloudtrail.trail-configuration').locator('.exercise__feedback').textContent()).toBe('No answer chosen. The owner is Shared.');
+		expect(await page.locator('.exercise__result').textContent()).toBe('1 of 3 correct. Read the explanations, change your answers and check again.');
+
+		// The schema's explanation opens, with the split for the shared control.
+		const explanation = item('ec2.guest-os-patching').locator('details.exercise__answer');
+		expect(await explanation.getAttribute('open')).toBe('');
+		expect(await explanation.textContent()).toContain('AWS maintains the hypervisor; everything from the guest kernel up is yours.');
+		const split = item('cloudtrail.trail-configuration').locator('.split');
+		expect(await split.isVisible()).toBe(true);
+		expect(await split.textContent()).toContain('Runs the CloudTrail service and delivers events');
+		expect(await split.textContent()).toContain('Creates trails, chooses Regions, destinations and retention');
+
+		await item('ec2.guest-os-patching').getByLabel('Customer').check();
+		expect(await item('ec2.guest-os-patching').getAttribute('data-state')).toBeNull();
+		expect(await item('ec2.guest-os-patching').locator('.exercise__feedback').textContent()).toBe('');
+		await item('cloudtrail.trail-configuration').getByLabel('Shared').check();
+		await check.click();
+		expect(await page.locator('.exercise__result').textContent()).toBe('3 of 3 correct. Well done.');
+		expect(errors).toEqual([]);
+	});
+});

@@ -1,0 +1,118 @@
+/**
+ * Browser tests drive a system Chromium (Debian's /usr/bin/chromium, or $CHROME_PATH) with playwright-core
+ * against a built fixture course served by tests/helpers/serve.ts.
+ *
+ * Without a Chromium the browser tests are skipped with a warning saying why — except in CI (CI=true), where
+ * tests/e2e/browser.test.ts fails instead, so a broken CI image cannot pass silently.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { ROOT } from './build.ts';
+import { type StaticServer, serve } from './serve.ts';
+
+// An explicit CHROME_PATH is the only candidate (a wrong one should say so, not fall back silently).
+const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** The Chromium to use, or undefined when none is installed. */
+export const CHROME: string | undefined = candidates.find((p) => fs.existsSync(p));
+export const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+export const NO_BROWSER_REASON = CHROME
+	? undefined
+	: `No Chromium found at ${candidates.join(' or ')}. Install one (apt-get install chromium) or set CHROME_PATH to its executable.`;
+
+let warned = false;
+/** Call at the top of a browser test file: true when its tests will be skipped (and says so, once). */
+export function skipBrowserTests(): boolean {
+	if (CHROME) return false;
+	if (!warned) console.warn(`\n⚠ Browser tests skipped: ${NO_BROWSER_REASON}\n`);
+	warned = true;
+	return true;
+}
+
+export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
+
+export function launchBrowser(): Promise<Browser> {
+	if (!CHROME) throw new Error(NO_BROWSER_REASON);
+	return chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
+}
+
+/** The fixture course the browser tests use: built by tests/global-setup.ts, deployed under a base path. */
+export const SITE = { build: 'interactive', base: '/learn/' } as const;
+
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+export interface BrowserSite {
+	/** `http://127.0.0.1:PORT/learn/` */
+	url: string;
+	/** `http://127.0.0.1:PORT` */
+	origin: string;
+	/** Absolute URL of a site path: `at('chapters/patching/')`. */
+	at(sitePath: string): string;
+	browser: Browser;
+	/** A fresh context (own localStorage) and page; JavaScript errors on the page are collected in `errors`. */
+	open(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+}
+
+/**
+ * Serve the built fixture and launch a browser for the file's tests; both are closed in afterAll. Use the
+ * returned object inside tests (it is filled in by beforeAll).
+ */
+export function useBrowserSite(): BrowserSite {
+	let server: StaticServer | undefined;
+	const contexts: BrowserContext[] = [];
+	const site = {} as BrowserSite;
+	beforeAll(async () => {
+		const dir = inject('builds')[SITE.build];
+		if (!dir) throw new Error(`The "${SITE.build}" fixture was not built (see FIXTURES in tests/global-setup.ts)`);
+		server = await serve(dir, SITE.base);
+		site.url = server.url;
+		site.origin = server.origin;
+		site.at = (p: string) => new URL(p.replace(/^\//, ''), server!.url).href;
+		site.browser = await launchBrowser();
+		site.open = async (options = DESKTOP) => {
+			const context = await site.browser.newContext({ ...DESKTOP, ...options });
+			contexts.push(context);
+			const page = await context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+			page.on('console', (m) => {
+				if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+			});
+			return { context, page, errors };
+		};
+	});
+	afterAll(async () => {
+		for (const c of contexts) await c.close().catch(() => {});
+		await site.browser?.close();
+		await server?.close();
+	});
+	return site;
+}
+
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** Run axe-core on the page; returns the serious and critical violations, as readable strings. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: AXE });
+	const violations = (await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+		const result = await axe.run(document, { resultTypes: ['violations'] });
+		return result.violations;
+	})) as AxeViolation[];
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n')}`);
+}
+
+/** Store a test's localStorage progress the way the site does. */
+export const PROGRESS_KEY = 'course-progress:v1';
