@@ -101,7 +101,7 @@ describe('a mismatch stops the real build', () => {
 		const out = path.join(tmp, 'dist');
 		const r = buildCourse(copy, out);
 		expect(r.status).not.toBe(0);
-		expect(r.output).toContain(`${path.relative(ROOT, file)}:${tag.line}:${tag.column}: error owner-mismatch: ${mismatch(tag, written)}`);
+		expect(r.output).toContain(`${path.relative(r.cwd, file)}:${tag.line}:${tag.column}: error owner-mismatch: ${mismatch(tag, written)}`);
 		expect(fs.existsSync(path.join(out, 'index.html'))).toBe(false);
 	});
 });

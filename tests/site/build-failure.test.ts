@@ -16,7 +16,7 @@ it('fails on invalid frontmatter, naming the file and the field, and writes no s
 	const out = path.join(tmp, 'dist');
 	const r = buildCourse(course, out);
 	expect(r.status).not.toBe(0);
-	const rel = path.relative(ROOT, file);
+	const rel = path.relative(r.cwd, file);
 	expect(r.output).toContain(`${rel}:1:1: error frontmatter-invalid: Missing required frontmatter field "title"`);
 	expect(r.output).toMatch(new RegExp(`${rel.replace(/\./g, '\\.')}:\\d+:1: error frontmatter-invalid: Invalid frontmatter field "order"`));
 	expect(r.output).toContain('Nothing was built');
