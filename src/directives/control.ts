@@ -26,8 +26,9 @@ export const control: DirectiveSpec = {
 			node.data = { hName: 'span', hProperties: { className: ['ctl', `ctl--${owner}`], 'data-ref': ref, 'data-owner': owner } };
 			node.children = [
 				el('span', { className: ['ctl__text'] }, node.children),
-				el('a', { className: ['ctl__badge', 'badge', `badge--${owner}`], href: matrixHref(ctx, ref), 'aria-describedby': tipId }, [text(label(owner))]),
-				el('span', { className: ['ctl__tip'], role: 'tooltip', id: tipId }, [text(controlSummary(c))]),
+				// Badge and tooltip stay out of the search index: excerpts should read as the prose does.
+				el('a', { className: ['ctl__badge', 'badge', `badge--${owner}`], href: matrixHref(ctx, ref), 'aria-describedby': tipId, 'data-pagefind-ignore': '' }, [text(label(owner))]),
+				el('span', { className: ['ctl__tip'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '' }, [text(controlSummary(c))]),
 			] as never;
 			return;
 		}

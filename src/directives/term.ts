@@ -28,7 +28,7 @@ export const term: DirectiveSpec = {
 		node.data = { hName: 'span', hProperties: { className: ['term'] } };
 		node.children = [
 			el('a', { href: `${ctx.base}glossary/#term-${id}`, className: ['term__link'], 'aria-describedby': tipId }, node.children as never),
-			el('span', { className: ['term__def'], role: 'tooltip', id: tipId }, [text(entry ? `${entry.front}: ${entry.text}` : '')]),
+			el('span', { className: ['term__def'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '' }, [text(entry ? `${entry.front}: ${entry.text}` : '')]),
 		] as never;
 	},
 };

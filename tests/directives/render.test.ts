@@ -46,8 +46,8 @@ describe(':control (inline)', () => {
 			  "You "
 			  <span class="ctl ctl--customer" data-ref="ec2.guest-os-patching" data-owner="customer">
 			    <span class="ctl__text"> "patch the guest OS"
-			    <a class="ctl__badge badge badge--customer" href="/matrix/#ec2.guest-os-patching" aria-describedby="tip-1"> "Customer"
-			    <span class="ctl__tip" role="tooltip" id="tip-1"> "Customer responsibility: Patch and harden the guest operating system of an EC2 instance."
+			    <a class="ctl__badge badge badge--customer" href="/matrix/#ec2.guest-os-patching" aria-describedby="tip-1" data-pagefind-ignore=""> "Customer"
+			    <span class="ctl__tip" role="tooltip" id="tip-1" data-pagefind-ignore=""> "Customer responsibility: Patch and harden the guest operating system of an EC2 instance."
 			  " yourself."
 			"
 		`);
@@ -59,8 +59,8 @@ describe(':control (inline)', () => {
 			<p>
 			  <span class="ctl ctl--shared" data-ref="cloudtrail.trail-configuration" data-owner="shared">
 			    <span class="ctl__text"> "CloudTrail"
-			    <a class="ctl__badge badge badge--shared" href="/matrix/#cloudtrail.trail-configuration" aria-describedby="tip-1"> "Shared"
-			    <span class="ctl__tip" role="tooltip" id="tip-1"> "Shared responsibility: Turn on CloudTrail in every Region. AWS: Runs the service and delivers events. Customer: Creates trails and chooses where logs go."
+			    <a class="ctl__badge badge badge--shared" href="/matrix/#cloudtrail.trail-configuration" aria-describedby="tip-1" data-pagefind-ignore=""> "Shared"
+			    <span class="ctl__tip" role="tooltip" id="tip-1" data-pagefind-ignore=""> "Shared responsibility: Turn on CloudTrail in every Region. AWS: Runs the service and delivers events. Customer: Creates trails and chooses where logs go."
 			"
 		`);
 	});
@@ -343,11 +343,11 @@ describe(':term', () => {
 			  "Apply "
 			  <span class="term">
 			    <a href="/course/glossary/#term-least-privilege" class="term__link" aria-describedby="def-1"> "least privilege"
-			    <span class="term__def" role="tooltip" id="def-1"> "Least privilege: grant only the permissions a task needs."
+			    <span class="term__def" role="tooltip" id="def-1" data-pagefind-ignore=""> "Least privilege: grant only the permissions a task needs."
 			  " and "
 			  <span class="term">
 			    <a href="/course/glossary/#term-least-privilege" class="term__link" aria-describedby="def-2"> "the principle"
-			    <span class="term__def" role="tooltip" id="def-2"> "Least privilege: grant only the permissions a task needs."
+			    <span class="term__def" role="tooltip" id="def-2" data-pagefind-ignore=""> "Least privilege: grant only the permissions a task needs."
 			  "."
 			"
 		`);

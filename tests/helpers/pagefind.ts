@@ -10,6 +10,7 @@ export interface PagefindHit {
 	title: string;
 	filters: Record<string, string[]>;
 	meta: Record<string, string>;
+	excerpt: string;
 	subResults: { url: string; title: string }[];
 }
 
@@ -32,9 +33,9 @@ export async function searchSite(distDir: string, query: string, filters?: Recor
 	await pf.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, baseUrl: '/' });
 	const response = await pf.search(query, filters ? { filters } : {});
 	return Promise.all(
-		response.results.map(async (r: { data(): Promise<{ url: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: { url: string; title: string }[] }> }) => {
+		response.results.map(async (r: { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: { url: string; title: string }[] }> }) => {
 			const d = await r.data();
-			return { url: d.url, title: d.meta.title ?? '', filters: d.filters, meta: d.meta, subResults: d.sub_results.map((s) => ({ url: s.url, title: s.title })) };
+			return { url: d.url, title: d.meta.title ?? '', filters: d.filters, meta: d.meta, excerpt: d.excerpt, subResults: d.sub_results.map((s) => ({ url: s.url, title: s.title })) };
 		}),
 	);
 }

@@ -97,6 +97,14 @@ describe('built fixture course', () => {
 		expect(hits[0]!.filters.chapter).toEqual(['Alpha basics']);
 	});
 
+	it('keeps owner badges and tooltips out of search excerpts, so they read like the prose', async () => {
+		const [hit] = await searchSite(dist, 'guarded');
+		expect(hit!.url).toBe('/chapters/alpha/');
+		// Neither the tag's badge ("Customer" after "guest OS") nor the hidden filter values are indexed text.
+		expect(hit!.excerpt).toContain('You must patch the guest OS yourself, while the data centers are <mark>guarded</mark>');
+		expect(hit!.excerpt).not.toMatch(/responsibility:|Chapter text|AWSCustomer/);
+	});
+
 	it('filters search results by chapter', async () => {
 		const all = await searchSite(dist, 'customer');
 		expect(all.length).toBeGreaterThan(1);
