@@ -45,6 +45,8 @@ export interface ChapterFacts extends CheckCollector {
 	/** Mermaid code blocks, for the diagram rule and to load mermaid only where needed. */
 	diagrams: { code: string; line: number; column: number }[];
 	hasDiagram: boolean;
+	/** Names of the directives the chapter uses (pages load a directive's script only where it is used). */
+	directives: Set<string>;
 	words: number;
 	tree?: Root;
 	/** The text the tree was parsed from: the build's MDX compile reuses the tree when it sees the same text. */
@@ -52,7 +54,7 @@ export interface ChapterFacts extends CheckCollector {
 }
 
 export function checkChapter(file: string, text: string, schema: OwnershipSchema, diagnostics: Diagnostic[], policy: ContentPolicy = STRICT_POLICY): ChapterFacts {
-	const facts: ChapterFacts = { file, slug: chapterSlug(file), frontmatterLines: {}, headings: [], links: [], diagrams: [], hasDiagram: false, words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
+	const facts: ChapterFacts = { file, slug: chapterSlug(file), frontmatterLines: {}, headings: [], links: [], diagrams: [], hasDiagram: false, directives: new Set(), words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
 	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) =>
 		diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
 
@@ -104,7 +106,8 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 			const d = node as DirectiveNode;
 			// Prose like `re:Invent`: keep its exact source, so fragments rendered later (glossary, practice
 			// exam) can restore it verbatim without the file's text.
-			if (d.type === 'textDirective' && !directiveFor(d.name)) d.data = { ...d.data, source: sourceSlice(text, d) } as never;
+			if (directiveFor(d.name)) facts.directives.add(d.name);
+			else if (d.type === 'textDirective') d.data = { ...d.data, source: sourceSlice(text, d) } as never;
 			checkDirective(d, ctx);
 		}
 	});

@@ -3,8 +3,6 @@
  * matrix, glossary and practice exam), derived once per build from the checked course. JSON-serialisable:
  * the integration hands it to pages as the virtual module `virtual:course`.
  */
-import type { Root } from 'mdast';
-import { EXIT, visit } from 'unist-util-visit';
 import type { CourseCheck } from '../check/course.ts';
 import { hasErrors } from '../check/diagnostics.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
@@ -57,17 +55,6 @@ export interface CourseModel {
 	quizzes: { id: string; chapter: string; section?: string; html: string }[];
 }
 
-/** Whether a chapter's tree contains a directive (checked chapters keep their tree). */
-function usesDirective(tree: Root | undefined, name: string): boolean {
-	let found = false;
-	if (tree)
-		visit(tree, (node) => {
-			if ((node.type === 'containerDirective' || node.type === 'leafDirective') && (node as { name?: string }).name === name) found = true;
-			return found ? EXIT : undefined;
-		});
-	return found;
-}
-
 /** Every glossary term of the course by id (the first definition wins; conflicts are diagnostics). */
 export function glossaryOf(course: CourseCheck): Map<string, GlossaryEntry> {
 	const map = new Map<string, GlossaryEntry>();
@@ -109,8 +96,8 @@ export function buildCourseModel(course: CourseCheck, base: string): CourseModel
 			hasDiagram: c.hasDiagram,
 			owners: [...new Set(c.tags.map((t) => t.owner))].sort(),
 			quizCount: c.quizzes.length,
-			hasFlashcards: usesDirective(c.tree, 'flashcards'),
-			hasExercise: usesDirective(c.tree, 'ownership-exercise'),
+			hasFlashcards: c.directives.has('flashcards'),
+			hasExercise: c.directives.has('ownership-exercise'),
 		};
 	});
 
