@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { courseSite } from './src/integration.ts';
+import { courseSite } from './src/integration/index.ts';
 
 // COURSE_DIR picks the course folder (default ./content); BASE_PATH or course.yaml `base` the deploy path;
 // OUT_DIR the output folder (default ./dist).

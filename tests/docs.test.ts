@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkChapter } from '../src/check/chapter.ts';
-import { type Diagnostic, RULES } from '../src/check/diagnostics.ts';
+import { type Diagnostic, RULES } from '../src/core/diagnostics.ts';
 import { DIRECTIVES } from '../src/directives/registry.ts';
 import { loadOwnershipSchema } from '../src/schema/ownership.ts';
 import { ROOT } from './helpers/build.ts';

@@ -10,17 +10,17 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCourse } from '../src/check/course.ts';
-import { parseChapter } from '../src/check/parse.ts';
+import { parseChapter } from '../src/syntax/parse.ts';
 import { DIRECTIVES } from '../src/directives/registry.ts';
 import { loadOwnershipSchema } from '../src/schema/ownership.ts';
-import { slugify } from '../scripts/new-chapter.ts';
+import { slugify } from '../src/cli/new-chapter.ts';
 import { buildCourse, ROOT } from './helpers/build.ts';
 
 const TITLE = 'Incident response & forensics';
 const SLUG = 'incident-response-forensics';
 
 const newChapter = (course: string, args: string[]) =>
-	spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-chapter.ts'), ...args], { cwd: ROOT, env: { ...process.env, COURSE_DIR: course }, encoding: 'utf8' });
+	spawnSync(process.execPath, [path.join(ROOT, 'src/cli/new-chapter.ts'), ...args], { cwd: ROOT, env: { ...process.env, COURSE_DIR: course }, encoding: 'utf8' });
 
 describe('new:chapter', () => {
 	let course: string;

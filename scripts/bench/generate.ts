@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GithubSlugger } from '../../src/course/slug.ts';
+import { GithubSlugger } from '../../src/core/slug.ts';
 
 export interface GenerateOptions {
 	seed?: number;

@@ -74,7 +74,7 @@ export function timed(cmd: string, args: string[], options: { cwd?: string; env?
 }
 
 export function runCheck(courseDir: string): Run {
-	return timed(NODE, [path.join(ROOT, 'src/check/cli.ts'), courseDir]);
+	return timed(NODE, [path.join(ROOT, 'src/cli/check.ts'), courseDir]);
 }
 
 const BENCH_CONFIG = 'astro.bench.config.mjs';

@@ -7,19 +7,19 @@ import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { type ChapterFrontmatter, chapterFrontmatter } from '../course/frontmatter.ts';
-import { chapterSlug } from '../course/paths.ts';
-import { countWords } from '../course/reading-time.ts';
-import { GithubSlugger } from '../course/slug.ts';
+import { type ChapterFrontmatter, chapterFrontmatter } from '../config/frontmatter.ts';
+import { chapterSlug } from '../core/paths.ts';
+import { countWords } from '../core/reading-time.ts';
+import { GithubSlugger } from '../core/slug.ts';
 import { checkAttributes } from '../directives/attributes.ts';
 import { directiveFor, directiveNames } from '../directives/registry.ts';
 import type { CheckCollector, CheckContext, DirectiveNode } from '../directives/types.ts';
 import type { OwnershipSchema } from '../schema/ownership.ts';
-import { diagnostic, type Diagnostic, type RuleId } from './diagnostics.ts';
-import { parseChapter } from './parse.ts';
+import { diagnostic, type Diagnostic, type RuleId } from '../core/diagnostics.ts';
+import { parseChapter } from '../syntax/parse.ts';
 import { CHAPTER_RULES, type ChapterRuleContext } from './rules/index.ts';
-import { type ContentPolicy, STRICT_POLICY } from './rules/policy.ts';
-import { suggest } from './suggest.ts';
+import { type ContentPolicy, STRICT_POLICY } from '../config/policy.ts';
+import { suggest } from '../core/suggest.ts';
 
 export interface HeadingFact {
 	depth: number;

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CourseConfig, loadCourseConfig } from '../course/course-config.ts';
-import { chaptersDir, schemaFile } from '../course/paths.ts';
+import { type CourseConfig, loadCourseConfig } from '../config/course.ts';
+import { chaptersDir, schemaFile } from '../core/paths.ts';
 import { loadOwnershipSchema, type OwnershipSchema } from '../schema/ownership.ts';
 import { type ChapterFacts, checkChapter } from './chapter.ts';
-import { diagnostic, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
+import { diagnostic, type Diagnostic, sortDiagnostics } from '../core/diagnostics.ts';
 import { ALL_COURSE_RULES } from './rules/index.ts';
-import { resolvePolicy } from './rules/policy.ts';
+import { resolvePolicy } from '../config/policy.ts';
 
 export interface CourseCheck {
 	courseDir: string;

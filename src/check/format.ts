@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
 
 /** `path:line:column: error <rule-id>: <message>` — the contract other tools parse. The hint follows on its own line. */
 export function formatText(list: Diagnostic[], cwd = process.cwd()): string {

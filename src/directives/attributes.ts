@@ -2,7 +2,7 @@
  * Attribute validation shared by every directive: unknown attributes, required attributes, value formats,
  * and the owner-tag rule (a `ref` + `owner` pair that must match the schema).
  */
-import { didYouMean, suggest } from '../check/suggest.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
 import { CONTROL_ID, OWNERS, type Owner } from '../schema/ownership.ts';
 import type { CheckContext, DirectiveNode, DirectiveSpec } from './types.ts';
 

@@ -5,7 +5,7 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { termId } from '../course/slug.ts';
+import { termId } from '../core/slug.ts';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 

@@ -2,7 +2,7 @@
  * `::ownership-exercise{refs="a,b,c"}` — "who owns this control?". Items, answers and explanations all come
  * from the schema, so the exercise cannot disagree with it.
  */
-import { didYouMean, suggest } from '../check/suggest.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
 import { CONTROL_ID, type Control, OWNER_LABELS, OWNERS } from '../schema/ownership.ts';
 import { badge, splitList } from './badge.ts';
 import { type Child, el, text } from './mdast.ts';

@@ -1,7 +1,7 @@
 /** `:term[least privilege]` or `:term[the principle]{id=least-privilege}` — links to a glossary entry. */
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { termId } from '../course/slug.ts';
+import { termId } from '../core/slug.ts';
 import { ID } from './attributes.ts';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';

@@ -1,6 +1,6 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
-import type { RuleId } from '../check/diagnostics.ts';
+import type { RuleId } from '../core/diagnostics.ts';
 import type { Owner, OwnershipSchema } from '../schema/ownership.ts';
 
 export type DirectiveNode = ContainerDirective | LeafDirective | TextDirective;

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type Diagnostic, type Place } from '../check/diagnostics.ts';
-import { didYouMean, suggest } from '../check/suggest.ts';
+import { diagnostic, type Diagnostic, type Place } from '../core/diagnostics.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
 
 export const OWNERS = ['aws', 'customer', 'shared'] as const;
 export type Owner = (typeof OWNERS)[number];

@@ -12,7 +12,7 @@ import { formatGithub } from '../../src/check/format.ts';
 import { ROOT } from '../helpers/build.ts';
 
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
-const CLI = path.join(ROOT, 'src/check/cli.ts');
+const CLI = path.join(ROOT, 'src/cli/check.ts');
 const FIXTURES = path.join(ROOT, 'tests/check/fixtures');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

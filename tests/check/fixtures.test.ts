@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/check/course.ts';
-import { RULES } from '../../src/check/diagnostics.ts';
+import { RULES } from '../../src/core/diagnostics.ts';
 import { formatSummary, formatText } from '../../src/check/format.ts';
 import { materialiseFixture } from '../helpers/fixture.ts';
 

@@ -24,7 +24,7 @@ function makeCourse(chapters: Record<string, string | Buffer>): string {
 	return dir;
 }
 
-const cli = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'src/check/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'src/cli/check.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 const STACK_FRAME = /^ {4}at /m;
 
 describe('hostile chapters are clear errors, never crashes', () => {

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
 import { checkCourse } from '../../src/check/course.ts';
-import { glossaryOf } from '../../src/course/model.ts';
+import { glossaryOf } from '../../src/model/model.ts';
 import { OWNERS } from '../../src/schema/ownership.ts';
 import { ROOT } from '../helpers/build.ts';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkChapter } from '../../src/check/chapter.ts';
-import type { Diagnostic } from '../../src/check/diagnostics.ts';
-import { createRenderContext, renderFragment } from '../../src/remark/render.ts';
+import type { Diagnostic } from '../../src/core/diagnostics.ts';
+import { createRenderContext, renderFragment } from '../../src/render/render.ts';
 import { parseOwnershipSchema } from '../../src/schema/ownership.ts';
 import { outline as outlineWith, renderHtml as renderWith } from '../helpers/render.ts';
 

@@ -6,9 +6,9 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import { parseChapter } from '../../src/check/parse.ts';
+import { parseChapter } from '../../src/syntax/parse.ts';
 import type { GlossaryEntry } from '../../src/directives/types.ts';
-import { createRenderContext, renderTree } from '../../src/remark/render.ts';
+import { createRenderContext, renderTree } from '../../src/render/render.ts';
 import type { OwnershipSchema } from '../../src/schema/ownership.ts';
 
 export interface RenderOptions {

@@ -1,7 +1,7 @@
 /** The pure parts of the learner scripts and the search records: stored progress, deck order, quiz marking. */
 import { describe, expect, it } from 'vitest';
-import type { CourseModel } from '../../src/course/model.ts';
-import { courseRecords, htmlText, quizText } from '../../src/integrations/pagefind.ts';
+import type { CourseModel } from '../../src/model/model.ts';
+import { courseRecords, htmlText, quizText } from '../../src/integration/pagefind.ts';
 import { initialOrder, knewIt, reviewAgain, shuffled } from '../../src/scripts/flashcards.ts';
 import { emptyProgress, parseProgress, quizScore } from '../../src/scripts/progress.ts';
 import { isCorrect, optionState, parseCorrect } from '../../src/scripts/quiz.ts';

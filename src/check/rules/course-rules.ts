@@ -1,7 +1,7 @@
 /** Rules that need every chapter: study path, quiz ids, glossary, terms. */
 import type { CourseCheck } from '../course.ts';
-import { diagnostic } from '../diagnostics.ts';
-import { didYouMean, suggest } from '../suggest.ts';
+import { diagnostic } from '../../core/diagnostics.ts';
+import { didYouMean, suggest } from '../../core/suggest.ts';
 
 export type CourseRule = (course: CourseCheck) => void;
 

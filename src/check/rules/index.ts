@@ -7,11 +7,12 @@
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { ChapterFacts } from '../chapter.ts';
-import type { RuleId } from '../diagnostics.ts';
+import type { RuleId } from '../../core/diagnostics.ts';
 import { COURSE_RULES as LANGUAGE_RULES, type CourseRule } from './course-rules.ts';
 import { collectLinks, internalLinks } from './links.ts';
 import { mermaidSyntax, warmUpMermaid } from './mermaid.ts';
-import { type ContentPolicy, policyNotice } from './policy.ts';
+import type { ContentPolicy } from '../../config/policy.ts';
+import { policyNotice } from './policy-notice.ts';
 import { safeContent } from './safe-content.ts';
 
 export interface ChapterRuleContext {

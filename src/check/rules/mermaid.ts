@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { diagnostic } from '../diagnostics.ts';
+import { diagnostic } from '../../core/diagnostics.ts';
 import type { CourseRule } from './course-rules.ts';
 import type { ChapterRule } from './index.ts';
 

@@ -7,7 +7,7 @@
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { ChapterRule, ChapterRuleContext } from './index.ts';
-import { NEVER_ELEMENTS, SAFE_ATTRIBUTES, SAFE_ELEMENTS } from './policy.ts';
+import { NEVER_ELEMENTS, SAFE_ATTRIBUTES, SAFE_ELEMENTS } from '../../config/policy.ts';
 import { unsafeScheme } from './urls.ts';
 
 interface EsmNode extends Node {

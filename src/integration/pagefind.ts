@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import type { CourseModel } from '../course/model.ts';
+import type { CourseModel } from '../model/model.ts';
 import { OWNER_LABELS, OWNERS, type Owner } from '../schema/ownership.ts';
 
 /** Filter values; the search UI offers them as "Type" (chapter pages say `Chapter text`). */

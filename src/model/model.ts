@@ -4,11 +4,11 @@
  * the integration hands it to pages as the virtual module `virtual:course`.
  */
 import type { CourseCheck } from '../check/course.ts';
-import { hasErrors } from '../check/diagnostics.ts';
+import { hasErrors } from '../core/diagnostics.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
-import { createRenderContext, renderFragment } from '../remark/render.ts';
+import { createRenderContext, renderFragment } from '../render/render.ts';
 import type { Owner } from '../schema/ownership.ts';
-import { readingMinutes } from './reading-time.ts';
+import { readingMinutes } from '../core/reading-time.ts';
 
 export interface ChapterSummary {
 	slug: string;

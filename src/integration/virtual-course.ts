@@ -4,7 +4,7 @@
  * course file invalidates the model and reloads the page.
  */
 import type { Plugin } from 'vite';
-import { loadCourse } from '../course/load.ts';
+import { loadCourse } from '../loader/load.ts';
 
 const MODEL = 'virtual:course';
 const MERMAID = 'virtual:course/mermaid-client';

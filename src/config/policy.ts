@@ -6,12 +6,7 @@
  * maintainer can loosen this per course in course.yaml (`policy:`), and the checker then prints a
  * `policy-loosened` warning on every run, so a loosened policy is never silent.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { CourseConfig } from '../../course/course-config.ts';
-import { diagnostic } from '../diagnostics.ts';
-import type { CourseRule } from './course-rules.ts';
+import type { CourseConfig } from './course.ts';
 
 /** Phrasing-level elements with no Markdown equivalent and no way to run code or restyle the page. */
 export const SAFE_ELEMENTS: ReadonlySet<string> = new Set([
@@ -50,35 +45,4 @@ export function describeLoosening(p: ContentPolicy): string[] {
 	if (p.allowHtml.size) parts.push(`raw HTML ${[...p.allowHtml].sort().map((n) => `<${n}>`).join(', ')} (policy.allowHtml)`);
 	if (p.allowMdx) parts.push('import/export, {expressions} and JSX components, which run on the build machine (policy.allowMdx)');
 	return parts;
-}
-
-/**
- * The notice: a warning on course.yaml's `policy:` line whenever the policy is looser than the default. It is
- * a diagnostic, so the CLI, the build log and GitHub annotations on a pull request all show it.
- */
-export const policyNotice: CourseRule = ({ courseDir, config, diagnostics }) => {
-	const policy = resolvePolicy(config.policy);
-	if (!isLoosened(policy)) return;
-	const file = path.join(courseDir, 'course.yaml');
-	diagnostics.push(
-		diagnostic(
-			file,
-			{ line: keyLine(file, 'policy'), column: 1 },
-			'policy-loosened',
-			`The safe-content policy is loosened: chapters may also use ${describeLoosening(policy).join('; and ')}`,
-			'Review chapters that use these with care. Remove `policy:` from course.yaml to restore the default (Markdown and directives only).',
-			'warning',
-		),
-	);
-};
-
-/** Line of a top-level key in a YAML file (1 when it cannot be found). */
-function keyLine(file: string, key: string): number {
-	try {
-		const lc = new LineCounter();
-		const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lc });
-		if (isMap(doc.contents))
-			for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return lc.linePos(pair.key.range[0]).line;
-	} catch {}
-	return 1;
 }

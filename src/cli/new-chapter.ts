@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CourseCheck, checkCourse } from '../src/check/course.ts';
-import { formatText } from '../src/check/format.ts';
-import { chaptersDir, resolveCourseDir } from '../src/course/paths.ts';
-import { termId } from '../src/course/slug.ts';
-import type { Control, Owner } from '../src/schema/ownership.ts';
+import { type CourseCheck, checkCourse } from '../check/course.ts';
+import { formatText } from '../check/format.ts';
+import { chaptersDir, resolveCourseDir } from '../core/paths.ts';
+import { termId } from '../core/slug.ts';
+import type { Control, Owner } from '../schema/ownership.ts';
 
 const USAGE = `Usage: npm run new:chapter -- "Chapter title" [--slug file-name]
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../check/diagnostics.ts';
-import { NEVER_ELEMENTS } from '../check/rules/policy.ts';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { NEVER_ELEMENTS } from './policy.ts';
 
 export const courseConfigSchema = z
 	.object({

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCourse } from './course.ts';
-import { hasErrors } from './diagnostics.ts';
-import { formatGithub, formatSummary, formatText } from './format.ts';
+import { checkCourse } from '../check/course.ts';
+import { hasErrors } from '../core/diagnostics.ts';
+import { formatGithub, formatSummary, formatText } from '../check/format.ts';
 
 const USAGE = `Usage: npm run check -- [course-dir] [--format text|github]
 
@@ -51,7 +51,7 @@ export function main(argv: string[]): number {
 	return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('check/cli.ts')) {
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/check.ts')) {
 	try {
 		process.exitCode = main(process.argv.slice(2));
 	} catch (error) {

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { GithubSlugger } from '../course/slug.ts';
+import { GithubSlugger } from '../core/slug.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
 

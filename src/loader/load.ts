@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type CourseCheck, checkCourse } from '../check/course.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
-import { buildCourseModel, type CourseModel, glossaryOf } from './model.ts';
-import { chaptersDir } from './paths.ts';
+import { buildCourseModel, type CourseModel, glossaryOf } from '../model/model.ts';
+import { chaptersDir } from '../core/paths.ts';
 
 export interface LoadedCourse {
 	check: CourseCheck;

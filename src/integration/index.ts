@@ -8,13 +8,23 @@
 import type { AstroIntegration } from 'astro';
 import mermaid from 'astro-mermaid';
 import remarkDirective from 'remark-directive';
-import { formatSummary, formatText } from './check/format.ts';
-import { hasErrors } from './check/diagnostics.ts';
-import { loadCourse } from './course/load.ts';
-import { resolveSite, type SiteOptions } from './course/site.ts';
-import { indexSite } from './integrations/pagefind.ts';
-import { virtualCourse } from './integrations/virtual-course.ts';
-import remarkCourse from './remark/remark-course.ts';
+import { formatSummary, formatText } from '../check/format.ts';
+import { hasErrors } from '../core/diagnostics.ts';
+import { loadCourse } from '../loader/load.ts';
+import { resolveSite, type SiteOptions } from '../config/site.ts';
+import { indexSite } from './pagefind.ts';
+import { virtualCourse } from './virtual-course.ts';
+import remarkCourse from './remark-course.ts';
+
+/** The generated pages (src/routes). */
+const ROUTES = [
+	{ pattern: '/', file: 'index.astro' },
+	{ pattern: '/chapters/[slug]', file: 'chapters/[slug].astro' },
+	{ pattern: '/matrix', file: 'matrix.astro' },
+	{ pattern: '/glossary', file: 'glossary.astro' },
+	{ pattern: '/practice', file: 'practice.astro' },
+	{ pattern: '/404', file: '404.astro' },
+];
 
 export class CourseCheckError extends Error {
 	override name = 'CourseCheckError';
@@ -32,7 +42,9 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 		remarkPlugins: [remarkDirective, [remarkCourse, { courseDir: site.courseDir, base: site.base, get watch() { return state.watch; } }]],
 		hooks: {
 			'astro:config:setup': async (params) => {
-				const { command, logger, updateConfig } = params;
+				const { command, logger, updateConfig, injectRoute } = params;
+				// The site's pages belong to the integration (as Starlight's do): a course project has no src/pages.
+				for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`../routes/${route.file}`, import.meta.url), prerender: true });
 				state.watch = command === 'dev';
 				if (command === 'build') {
 					// Check the whole course before Astro writes anything: every problem, reported once, then stop.

@@ -1,6 +1,6 @@
 /** Site-wide options resolved from the environment and course.yaml: the course folder and the base path. */
-import { loadCourseConfig } from './course-config.ts';
-import { resolveCourseDir } from './paths.ts';
+import { loadCourseConfig } from './course.ts';
+import { resolveCourseDir } from '../core/paths.ts';
 
 export interface SiteOptions {
 	courseDir: string;

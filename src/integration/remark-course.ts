@@ -10,9 +10,9 @@ import type { VFile } from 'vfile';
 import type { ChapterFacts } from '../check/chapter.ts';
 import type { CourseCheck } from '../check/course.ts';
 import { formatText } from '../check/format.ts';
-import { loadCourse } from '../course/load.ts';
-import { chaptersDir } from '../course/paths.ts';
-import { createRenderContext, renderTree } from './render.ts';
+import { loadCourse } from '../loader/load.ts';
+import { chaptersDir } from '../core/paths.ts';
+import { createRenderContext, renderTree } from '../render/render.ts';
 import { reusableTree } from './reuse-parse.ts';
 
 export interface RemarkCourseOptions {
