@@ -2,7 +2,8 @@
  * The bundled course "Cloud Security Foundations on AWS" meets the brief it was written to, measured from the
  * content itself (never from numbers typed into this file by hand): seven chapters in study order, each a
  * complete lesson, and an ownership schema wide enough to be a real reference, with a source for every claim.
- * The last block pins the exam traps whose answers changed in 2023, so a stale edit cannot slip back in.
+ * The last blocks pin the exam traps whose answers changed in 2023 and the changes of 2025–2026, so a stale edit
+ * cannot slip back in.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -167,5 +168,47 @@ describe('exam traps that changed, as of 2026', () => {
 		expect(owner('cloudtrail.event-history')).toBe('aws');
 		expect(course.schema.controls.get('cloudtrail.event-history')?.title).toMatch(/90 days/);
 		expect(owner('cloudtrail.trail-configuration')).toBe('shared');
+	});
+});
+
+describe('changes of 2025 and 2026, each taught by a quiz', () => {
+	const control = (id: string) => course.schema.controls.get(id);
+	const prose = chapters.map((c) => fs.readFileSync(c.file, 'utf8')).join('\n');
+	const quizRefs = new Set(chapters.flatMap((c) => named(c.tree, 'containerDirective', 'quiz').map((q) => q.attributes?.ref)));
+
+	it.each([
+		['rds.aurora-default-encryption', 'aws', /18 February 2026/],
+		['ecs.managed-instances-patching', 'aws', /patches their operating system/],
+		['lambda.runtime-update-mode', 'customer', /Manual mode/],
+		['ebs.snapshot-block-public-access', 'customer', /per Region/],
+		['kms.imported-key-material', 'customer', /cannot rotate it automatically/],
+	] as const)('%s is owned by %s, says why, cites AWS and has a quiz', (id, owner, why) => {
+		expect(control(id)?.owner).toBe(owner);
+		expect(control(id)?.notes).toMatch(why);
+		expect(control(id)?.sources?.some((s) => /^https:\/\/(docs\.)?aws\.amazon\.com\//.test(s))).toBe(true);
+		expect(quizRefs).toContain(id);
+	});
+
+	it('RDS DB instance encryption stays opt-in at creation, separate from the Aurora default', () => {
+		expect(control('rds.encryption-at-rest')?.owner).toBe('customer');
+		expect(control('rds.encryption-at-rest')?.title).toMatch(/DB instance/);
+	});
+
+	it('root MFA is enforced for every account type since June 2025, and enabling MFA stays the customer’s', () => {
+		expect(control('iam.mfa')?.owner).toBe('customer');
+		expect(control('iam.mfa')?.notes).toMatch(/June 2025.*management, standalone and member accounts/);
+	});
+
+	it('keeps the nuanced owners where the exam answer is simpler, with an exam note', () => {
+		for (const id of ['rds.engine-patching', 'cloudtrail.trail-configuration', 'artifact.report-access']) {
+			expect(control(id)?.owner, id).toBe('shared');
+			expect(control(id)?.notes, id).toMatch(/Exam note/);
+		}
+	});
+
+	it('does not bring back the stale statements the 2026 audit removed', () => {
+		expect(prose).not.toMatch(/contact and payment settings, closing the account/);
+		expect(prose).not.toMatch(/mapped separately for each account/);
+		expect(prose).not.toMatch(/Only if chosen when the instance or cluster is created/);
 	});
 });
