@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChapter } from '../src/check/chapter.ts';
-import { type Diagnostic, RULES } from '../src/core/diagnostics.ts';
+import { RULES } from '../src/core/diagnostics.ts';
+import { checkText } from './helpers/check.ts';
 import { DIRECTIVES } from '../src/directives/registry.ts';
 import { loadOwnershipSchema } from '../src/schema/ownership.ts';
 import { ROOT } from './helpers/build.ts';
@@ -79,8 +79,6 @@ describe('examples', () => {
 
 	it.each(blocks)('passes the checker: %s', (block) => {
 		const chapter = `---\ntitle: Example\ndescription: An example from docs/authoring.md.\norder: 1\n---\n\n${block}`;
-		const diagnostics: Diagnostic[] = [];
-		checkChapter(path.join(ROOT, 'content/chapters/example.mdx'), chapter, schema, diagnostics);
-		expect(diagnostics).toEqual([]);
+		expect(checkText(path.join(ROOT, 'content/chapters/example.mdx'), chapter, schema).diagnostics).toEqual([]);
 	});
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCourse } from '../src/check/course.ts';
-import { parseChapter } from '../src/syntax/parse.ts';
+import { parseTree } from '../src/syntax/parse.ts';
 import { DIRECTIVES } from '../src/directives/registry.ts';
 import { loadOwnershipSchema } from '../src/schema/ownership.ts';
 import { slugify } from '../src/cli/new-chapter.ts';
@@ -59,7 +59,7 @@ describe('new:chapter', () => {
 	});
 
 	it('uses every directive of the language, with refs from the course schema', () => {
-		const tree = parseChapter(fs.readFileSync(file, 'utf8'));
+		const tree = parseTree(fs.readFileSync(file, 'utf8'));
 		const used = new Set<string>();
 		const refs: string[] = [];
 		visit(tree, (node) => {

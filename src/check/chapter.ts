@@ -1,25 +1,30 @@
 /**
- * Checks one chapter: frontmatter, every directive (attributes, owner tags, structure), and whatever the
- * chapter rules in ./rules add. Collects the facts cross-chapter rules need (headings, quizzes, terms, links).
+ * Checks one chapter: its bytes, its frontmatter, its tree (every directive: attributes, owner tags,
+ * structure) and whatever the chapter rules in ./rules add. Collects the facts cross-chapter rules and the
+ * pages need (headings, quizzes, terms, links, images) as plain data, so they can be cached and sent between
+ * threads. The tree it checked is handed back for rendering: what passes is what is built.
  */
-import type { Heading, Root, Yaml } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { type ChapterFrontmatter, chapterFrontmatter } from '../config/frontmatter.ts';
-import { chapterSlug } from '../core/paths.ts';
+import { type ChapterFrontmatter, chapterFrontmatter, FIELD_EXPECTED, FIELD_HINTS, FOREIGN_KEYS, FRONTMATTER_KEYS } from '../config/frontmatter.ts';
+import { type ContentPolicy, STRICT_POLICY } from '../config/policy.ts';
+import { diagnostic, type Diagnostic, type RuleId } from '../core/diagnostics.ts';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.ts';
 import { countWords } from '../core/reading-time.ts';
 import { GithubSlugger } from '../core/slug.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
+import { readYaml } from '../core/yaml.ts';
 import { checkAttributes } from '../directives/attributes.ts';
 import { directiveFor, directiveNames } from '../directives/registry.ts';
 import type { CheckCollector, CheckContext, DirectiveNode } from '../directives/types.ts';
 import type { OwnershipSchema } from '../schema/ownership.ts';
-import { diagnostic, type Diagnostic, type RuleId } from '../core/diagnostics.ts';
+import { tooDeep } from '../syntax/depth.ts';
+import { blankFrontmatter, splitFrontmatter } from '../syntax/frontmatter.ts';
 import { parseChapter } from '../syntax/parse.ts';
+import type { ChapterSource } from './discover.ts';
 import { CHAPTER_RULES, type ChapterRuleContext } from './rules/index.ts';
-import { type ContentPolicy, STRICT_POLICY } from '../config/policy.ts';
-import { suggest } from '../core/suggest.ts';
 
 export interface HeadingFact {
 	depth: number;
@@ -32,53 +37,110 @@ export interface LinkFact {
 	url: string;
 	line: number;
 	column: number;
+	/** A relative link to a chapter file (`./other.mdx#x`): the course path it points at, without extension. */
+	chapterPath?: string;
+}
+
+export interface ImageFact {
+	url: string;
+	/** Absolute path of the image file (inside the course). */
+	file: string;
+	width: number;
+	height: number;
+	/** Content digest, for the published file name and the cache. */
+	digest: string;
+	ext: string;
+	line: number;
+	column: number;
 }
 
 export interface ChapterFacts extends CheckCollector {
 	file: string;
+	/** Path relative to the course folder (`chapters/basics/intro.mdx`). */
+	rel: string;
 	slug: string;
+	part?: string;
+	/** False when the chapter could not be read or parsed: course rules that need its content stand down. */
+	parsed: boolean;
 	frontmatter?: ChapterFrontmatter;
 	/** Line of each frontmatter key, for diagnostics about it. */
 	frontmatterLines: Record<string, number>;
 	headings: HeadingFact[];
 	links: LinkFact[];
+	images: ImageFact[];
+	/** Files besides the chapter that the check looked at (images, found or not): the cache re-validates them. */
+	deps: string[];
 	/** Mermaid code blocks, for the diagram rule and to load mermaid only where needed. */
 	diagrams: { code: string; line: number; column: number }[];
-	hasDiagram: boolean;
 	/** Names of the directives the chapter uses (pages load a directive's script only where it is used). */
-	directives: Set<string>;
+	directives: string[];
 	words: number;
+}
+
+export interface ChapterEnv {
+	courseDir: string;
+	schema: OwnershipSchema;
+	policy: ContentPolicy;
+	limits: Limits;
+}
+
+export interface CheckedChapter {
+	facts: ChapterFacts;
+	diagnostics: Diagnostic[];
+	/** The checked tree and its text, for the renderer (absent when the chapter could not be parsed). */
 	tree?: Root;
-	/** The text the tree was parsed from: the build's MDX compile reuses the tree when it sees the same text. */
 	text?: string;
 }
 
-export function checkChapter(file: string, text: string, schema: OwnershipSchema, diagnostics: Diagnostic[], policy: ContentPolicy = STRICT_POLICY): ChapterFacts {
-	const facts: ChapterFacts = { file, slug: chapterSlug(file), frontmatterLines: {}, headings: [], links: [], diagrams: [], hasDiagram: false, directives: new Set(), words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
-	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) =>
-		diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
+export function emptyFacts(source: ChapterSource): ChapterFacts {
+	return { file: source.file, rel: source.rel, slug: source.slug, ...(source.part ? { part: source.part } : {}), parsed: false, frontmatterLines: {}, headings: [], links: [], images: [], deps: [], diagrams: [], directives: [], words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
+}
 
-	if (!text.trim()) {
-		report(undefined, 'parse-error', 'The chapter is empty', 'Add frontmatter (title, description, order) and some content, or delete the file.');
-		return facts;
-	}
-	let tree: Root;
-	try {
-		tree = parseChapter(text);
-	} catch (error) {
-		const e = error as { place?: { line: number; column: number } | { start: { line: number; column: number } }; reason?: string; message: string };
-		const place = e.place && 'start' in e.place ? e.place.start : e.place;
-		diagnostics.push(diagnostic(file, place, 'parse-error', `MDX syntax error: ${e.reason ?? e.message}`, 'Chapters are Markdown: escape a literal `<` as `&lt;` and `{` as `\\{`, or put it in `inline code`.'));
-		return facts;
-	}
-	facts.tree = tree;
-	facts.text = text;
-	checkFrontmatter(tree, facts, diagnostics);
+/** Check a chapter from its bytes (or text, for tests). */
+export function checkChapter(source: ChapterSource, input: Uint8Array | string, env: Partial<ChapterEnv> & { schema: OwnershipSchema }): CheckedChapter {
+	const { courseDir = '', schema, policy = STRICT_POLICY, limits = DEFAULT_LIMITS } = env;
+	const file = source.file;
+	const facts = emptyFacts(source);
+	const diagnostics: Diagnostic[] = [];
+	const fail = (place: { line: number; column: number } | undefined, ruleId: RuleId, message: string, hint: string) => {
+		diagnostics.push(diagnostic(file, place, ruleId, message, hint));
+		return { facts, diagnostics };
+	};
 
+	const size = typeof input === 'string' ? input.length : input.byteLength;
+	if (size > limits.chapterBytes)
+		return fail({ line: 1, column: 1 }, 'limit-exceeded', `The chapter is ${formatBytes(size)}, more than the limit of ${formatBytes(limits.chapterBytes)}`, 'Split it into several chapters, or raise `limits.chapterBytes` in course.yaml.');
+	const text = typeof input === 'string' ? input : decodeUtf8(input);
+	if (text === undefined) {
+		const bytes = input as Uint8Array;
+		const line = Buffer.from(bytes.subarray(0, firstInvalidUtf8(bytes))).toString('latin1').split('\n').length;
+		return fail({ line, column: 1 }, 'parse-error', 'The file is not valid UTF-8', 'Save the file with UTF-8 encoding (most editors: “Save with encoding…” → UTF-8).');
+	}
+	if (!text.trim()) return fail(undefined, 'parse-error', 'The chapter is empty', 'Add frontmatter (title, description, order) and some content, or delete the file.');
+
+	const { frontmatter: fm, problems } = splitFrontmatter(text);
+	for (const p of problems) diagnostics.push(diagnostic(file, { line: p.line, column: 1 }, 'frontmatter-invalid', p.message, p.hint));
+	if (!fm && !problems.length) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'frontmatter-invalid', 'Missing frontmatter', 'Start the file with `---`, then `title:`, `description:` and `order:`, then `---`.'));
+	if (fm && !problems.length) checkFrontmatter(fm.yaml, fm.firstLine, facts, diagnostics);
+
+	const parsed = parseChapter(blankFrontmatter(text, fm));
+	if ('error' in parsed)
+		return fail(parsed.error, 'parse-error', `MDX syntax error: ${parsed.error.message}`, 'Chapters are Markdown: escape a literal `<` as `&lt;` and `{` as `\\{`, or put it in `inline code`.');
+	const tree = parsed.tree;
+	const deep = tooDeep(tree, limits.depth);
+	if (deep)
+		return fail(deep.position?.start, 'limit-exceeded', `The chapter nests more than ${limits.depth} levels deep here (lists, quotes, emphasis or directives inside each other)`, 'Flatten the structure, or raise `limits.depth` in course.yaml.');
+	facts.parsed = true;
+
+	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) => diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
 	const slugger = new GithubSlugger();
+	const ids = new Map<string, number>();
+	const used = new Set<string>();
 	let section: string | undefined;
 	const ctx: CheckContext & ChapterRuleContext = {
 		file,
+		source: text,
+		courseDir,
 		schema,
 		collect: facts,
 		facts,
@@ -91,7 +153,12 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 	visit(tree, (node) => {
 		if (node.type === 'heading') {
 			const h = node as Heading;
-			const id = slugger.slug(toString(h));
+			const id = headingId(h, slugger, ctx);
+			const first = ids.get(id);
+			if (first !== undefined) report(h, 'heading-id', `Duplicate heading id "#${id}": the heading at line ${first} has the same id`, 'Give one of the two headings a different {#id} or text.');
+			else ids.set(id, h.position?.start.line ?? 1);
+			// The renderer writes this id: the page's anchors are the ones the link rule checked.
+			h.data = { ...h.data, hProperties: { id } };
 			facts.headings.push({ depth: h.depth, text: toString(h), id, line: h.position?.start.line ?? 1 });
 			if (h.depth <= 3) section = id;
 			return;
@@ -99,21 +166,34 @@ export function checkChapter(file: string, text: string, schema: OwnershipSchema
 		if (node.type === 'code' && (node as { lang?: string }).lang === 'mermaid') {
 			const start = node.position?.start;
 			facts.diagrams.push({ code: (node as { value: string }).value, line: start?.line ?? 1, column: start?.column ?? 1 });
-			facts.hasDiagram = true;
 			return;
 		}
 		if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
 			const d = node as DirectiveNode;
-			// Prose like `re:Invent`: keep its exact source, so fragments rendered later (glossary, practice
-			// exam) can restore it verbatim without the file's text.
-			if (directiveFor(d.name)) facts.directives.add(d.name);
-			else if (d.type === 'textDirective') d.data = { ...d.data, source: sourceSlice(text, d) } as never;
+			if (directiveFor(d.name)) used.add(d.name);
 			checkDirective(d, ctx);
 		}
 	});
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
+	facts.directives = [...used].sort();
 	facts.words = countWords(proseText(tree));
-	return facts;
+	return { facts, diagnostics, tree, text };
+}
+
+/** A heading's id: `{#custom-id}` as written, or GitHub's slug of its text. Other heading attributes are errors. */
+function headingId(h: Heading, slugger: GithubSlugger, ctx: CheckContext): string {
+	const props = (h.data?.hProperties ?? {}) as Record<string, unknown>;
+	const custom = typeof props.id === 'string' ? props.id : undefined;
+	for (const key of Object.keys(props))
+		if (key !== 'id') ctx.report(h, 'heading-id', `Unexpected heading attribute ${key === 'className' ? '`.class`' : `\`${key}\``}: headings accept only an id, \`{#id}\``, 'Remove it; the site styles headings itself.');
+	if (custom !== undefined) {
+		if (/^[A-Za-z][A-Za-z0-9_-]{0,79}$/.test(custom)) {
+			slugger.slug(custom); // reserve it, so a later heading with the same text gets `-1`
+			return custom;
+		}
+		ctx.report(h, 'heading-id', `Unexpected heading id "#${custom}", expected a letter followed by letters, digits, dashes or underscores`, `Write {#${custom.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '') || 'section'}}.`);
+	}
+	return slugger.slug(toString(h));
 }
 
 const FORMS: Record<DirectiveNode['type'], (name: string) => string> = {
@@ -125,20 +205,27 @@ const FORMS: Record<DirectiveNode['type'], (name: string) => string> = {
 function checkDirective(node: DirectiveNode, ctx: CheckContext) {
 	const spec = directiveFor(node.name);
 	if (!spec) {
-		// Text directives that are not ours are prose (`re:Invent`); the renderer restores them verbatim.
-		if (node.type === 'textDirective') return;
+		// Text directives that are not ours are prose (`re:Invent`); the renderer restores them verbatim — unless
+		// they carry a tag's attributes: `:contrl[…]{ref=… owner=…}` is a misspelt tag, not prose.
+		const attrs = node.attributes ?? {};
+		if (node.type === 'textDirective' && !('ref' in attrs) && !('owner' in attrs)) {
+			node.data = { ...node.data, source: sourceSlice(ctx.source, node) } as never;
+			return;
+		}
 		const s = suggest(node.name, directiveNames());
 		// Suggest the form the suggested directive really has: `::controll` → `:::control`, not `::control`.
 		const kinds = s ? directiveFor(s)!.kinds : [];
 		const meant = s ? (kinds.includes(node.type) ? [FORMS[node.type](s)] : kinds.map((k) => FORMS[k](s))) : [];
+		const tag = node.type === 'textDirective' ? ' (it carries ref/owner, so it is a tag, not prose)' : '';
 		ctx.report(
 			node,
 			'unknown-directive',
-			`Unknown directive "${FORMS[node.type](node.name)}".${meant.length ? ` Did you mean ${meant.map((m) => `"${m}"`).join(' or ')}?` : ''}`,
+			`Unknown directive "${FORMS[node.type](node.name)}"${tag}.${meant.length ? ` Did you mean ${meant.map((m) => `"${m}"`).join(' or ')}?` : ''}`,
 			meant.length ? `Write ${meant.join(' or ')}.` : `Use one of: ${directiveNames().join(', ')}.`,
 		);
 		return;
 	}
+	if (node.type === 'containerDirective') checkClosed(node, ctx);
 	if (!spec.kinds.includes(node.type)) {
 		const forms = spec.kinds.map((k) => FORMS[k](node.name)).join(' or ');
 		ctx.report(node, 'directive-kind', `Unexpected form of "${node.name}", expected ${forms}`, `Write it as ${forms}.`);
@@ -156,45 +243,64 @@ function checkDirective(node: DirectiveNode, ctx: CheckContext) {
 	spec.check?.(node, ctx);
 }
 
+/**
+ * A container that is never closed runs to the end of the file (or of the block around it), swallowing the
+ * quizzes and headings after it. Its last line is then not a closing fence of at least its own colons.
+ */
+function checkClosed(node: DirectiveNode, ctx: CheckContext) {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	if (start === undefined || end === undefined) return;
+	const open = /^:+/.exec(ctx.source.slice(start, start + 200))?.[0].length ?? 3;
+	const lastLine = ctx.source.slice(ctx.source.lastIndexOf('\n', end - 1) + 1, end);
+	const close = /^[ \t]*(:+)[ \t]*$/.exec(lastLine);
+	// A fence that ends a nested container too closed that one: the outer one was never closed itself.
+	const last = node.children.at(-1);
+	const taken = last?.type === 'containerDirective' && last.position?.end.offset === end;
+	if (close && close[1]!.length >= open && end > start + open && !taken) return;
+	const pos = node.position!.start;
+	const fence = ':'.repeat(open);
+	ctx.report(node, 'unclosed-directive', `\`${fence}${node.name}\` opened at ${pos.line}:${pos.column} is never closed`, `Add a line \`${fence}\` where the ${node.name} ends (an outer directive needs more colons than the ones inside it: \`${fence}:\`).`);
+}
+
 function sourceSlice(text: string, node: Node): string | undefined {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	return start !== undefined && end !== undefined ? text.slice(start, end) : undefined;
 }
 
-function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnostic[]) {
-	const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-	if (!yamlNode) {
-		diagnostics.push(diagnostic(facts.file, { line: 1, column: 1 }, 'frontmatter-invalid', 'Missing frontmatter', 'Start the file with `---`, then `title:`, `description:` and `order:`, then `---`.'));
+function checkFrontmatter(yamlText: string, firstLine: number, facts: ChapterFacts, diagnostics: Diagnostic[]) {
+	const file = facts.file;
+	const yaml = readYaml(yamlText, { lineOffset: firstLine - 1 });
+	if (yaml.problems.length) {
+		for (const p of yaml.problems) diagnostics.push(diagnostic(file, p.place, 'frontmatter-invalid', `Frontmatter is not valid YAML: ${p.message}`, 'Fix the YAML between the `---` lines.'));
 		return;
 	}
-	const startLine = (yamlNode.position?.start.line ?? 1) + 1; // first line after `---`
-	const lc = new LineCounter();
-	const doc = parseDocument(yamlNode.value, { lineCounter: lc });
-	if (doc.errors.length) {
-		const e = doc.errors[0]!;
-		const pos = lc.linePos(e.pos[0]);
-		// The yaml library counts from the first frontmatter line; drop its "at line …" so only our (file) position shows.
-		const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-		diagnostics.push(diagnostic(facts.file, { line: startLine + pos.line - 1, column: pos.col }, 'frontmatter-invalid', `Frontmatter is not valid YAML: ${reason}`, 'Fix the YAML between the `---` lines.'));
-		return;
-	}
-	if (isMap(doc.contents))
-		for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) facts.frontmatterLines[String(pair.key.value)] = startLine + lc.linePos(pair.key.range[0]).line - 1;
-	const data = doc.toJS() as Record<string, unknown> | null;
-	// reportInput: the message names the offending value.
+	for (const key of yaml.keys()) facts.frontmatterLines[key] = yaml.keyPlace([key])?.line ?? firstLine;
+	const data = yaml.value;
 	const parsed = chapterFrontmatter.safeParse(data, { reportInput: true });
 	if (parsed.success) {
 		facts.frontmatter = parsed.data;
 		return;
 	}
 	for (const issue of parsed.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) {
+				const at = yaml.keyPlace([key]) ?? { line: firstLine, column: 1 };
+				const foreign = FOREIGN_KEYS[key];
+				const s = foreign ? undefined : suggest(key, FRONTMATTER_KEYS);
+				diagnostics.push(
+					diagnostic(file, at, 'frontmatter-invalid', `Unexpected frontmatter field "${key}"${foreign ? `: ${foreign}` : `.${didYouMean(s)}`}`, s ? `Rename it to \`${s}:\`.` : `Remove \`${key}:\` (fields: ${FRONTMATTER_KEYS.join(', ')}).`),
+				);
+			}
+			continue;
+		}
 		const field = String(issue.path[0] ?? '');
-		const line = facts.frontmatterLines[field] ?? (yamlNode.position?.start.line ?? 1);
-		const missing = issue.code === 'invalid_type' && (data === null || typeof data !== 'object' || !(field in data));
+		const line = facts.frontmatterLines[field] ?? firstLine - 1;
+		const missing = issue.code === 'invalid_type' && (data === null || typeof data !== 'object' || !(field in (data as object)));
 		diagnostics.push(
 			diagnostic(
-				facts.file,
+				file,
 				{ line, column: 1 },
 				'frontmatter-invalid',
 				missing ? `Missing required frontmatter field "${field}"` : `Invalid frontmatter field "${issue.path.join('.')}": unexpected value ${JSON.stringify(issue.input)}, expected ${(issue.path.length === 1 && FIELD_EXPECTED[field]) || issue.message.replace(/^(Invalid input: )?expected /, '')}`,
@@ -203,27 +309,6 @@ function checkFrontmatter(tree: Root, facts: ChapterFacts, diagnostics: Diagnost
 		);
 	}
 }
-
-/** What each field must be, in words (zod's own messages are written for programmers). */
-const FIELD_EXPECTED: Record<string, string> = {
-	title: 'a non-empty text',
-	description: 'a non-empty text',
-	order: 'a positive whole number',
-	updated: 'a real date as YYYY-MM-DD',
-	concepts: 'a list of texts',
-	prerequisites: 'a list of chapter slugs',
-	next: 'a list of chapter slugs',
-};
-
-const FIELD_HINTS: Record<string, string> = {
-	title: 'Add `title: Your chapter title`.',
-	description: 'Add `description:` with one sentence about the chapter.',
-	order: 'Add `order:` with a positive whole number, unique in the course.',
-	updated: 'Write the date as `updated: 2026-01-31`.',
-	concepts: 'Write concepts as a list: `concepts: [one, two]`.',
-	prerequisites: 'List chapter slugs (file names without .mdx): `prerequisites: [shared-responsibility]`.',
-	next: 'List chapter slugs (file names without .mdx): `next: [identity-and-access]`.',
-};
 
 /** The words a reader reads: text, inline code and directive labels, not frontmatter, code blocks or diagrams. */
 export function proseText(tree: Root): string {
@@ -235,3 +320,34 @@ export function proseText(tree: Root): string {
 	});
 	return parts.join(' ');
 }
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+	try {
+		// A byte-order mark is not part of the text (editors on Windows add one).
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let lo = 0;
+	let hi = bytes.length;
+	// Binary search for the longest valid prefix (a prefix may end mid-character, so allow 3 bytes slack).
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		let ok = false;
+		for (let k = 0; k < 4 && !ok; k++) {
+			try {
+				decoder.decode(bytes.subarray(0, Math.max(0, mid - k)));
+				ok = mid - k >= 0;
+			} catch {}
+		}
+		if (ok) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}
+
+const formatBytes = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);

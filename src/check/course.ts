@@ -1,82 +1,96 @@
 /**
- * Checks a whole course: the schema once, every chapter once, then the rules that need all chapters
- * (study path, duplicate quiz ids, glossary, terms, links). The CLI, the Astro build and the dev server all
- * call this one function.
+ * Checks a whole course, in three steps that the build, the dev server and the CLI share:
+ *
+ *   prepareCourse   course.yaml, ownership.yaml and which files are chapters (once)
+ *   (each chapter)  checkChapter — here in-process; the loader (src/loader) adds caching, threads and rendering
+ *   finishCourse    the rules that need every chapter: study path, quiz ids, glossary, terms, links, diagrams
+ *
+ * `checkCourse` runs all three in-process and keeps each chapter's tree (for tests and tools).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { type CourseConfig, loadCourseConfig } from '../config/course.ts';
-import { chaptersDir, schemaFile } from '../core/paths.ts';
+import type { Root } from 'mdast';
+import { type CourseConfig, limitsOf, loadCourseConfig } from '../config/course.ts';
+import { type ContentPolicy, resolvePolicy } from '../config/policy.ts';
+import { type Diagnostic, sortDiagnostics } from '../core/diagnostics.ts';
+import type { Limits } from '../core/limits.ts';
+import { schemaFile } from '../core/paths.ts';
 import { loadOwnershipSchema, type OwnershipSchema } from '../schema/ownership.ts';
-import { type ChapterFacts, checkChapter } from './chapter.ts';
-import { diagnostic, type Diagnostic, sortDiagnostics } from '../core/diagnostics.ts';
+import { type ChapterEnv, type ChapterFacts, checkChapter } from './chapter.ts';
+import { type ChapterSource, discoverChapters, type PartInfo } from './discover.ts';
 import { ALL_COURSE_RULES } from './rules/index.ts';
-import { resolvePolicy } from '../config/policy.ts';
+
+export interface PreparedCourse {
+	courseDir: string;
+	config: CourseConfig;
+	schema: OwnershipSchema;
+	policy: ContentPolicy;
+	limits: Limits;
+	sources: ChapterSource[];
+	parts: PartInfo[];
+	/** Problems in course.yaml, ownership.yaml and the file layout. */
+	diagnostics: Diagnostic[];
+}
 
 export interface CourseCheck {
 	courseDir: string;
 	config: CourseConfig;
 	schema: OwnershipSchema;
-	chapters: ChapterFacts[];
+	policy: ContentPolicy;
+	parts: PartInfo[];
+	/** Every chapter, in file order; `tree` only when the check kept it. */
+	chapters: (ChapterFacts & { tree?: Root })[];
 	diagnostics: Diagnostic[];
 	/** Files read (schema, course.yaml, chapters). */
 	files: number;
 }
 
-export function checkCourse(courseDir: string): CourseCheck {
+export interface ChapterResult {
+	facts: ChapterFacts;
+	diagnostics: Diagnostic[];
+}
+
+export function prepareCourse(courseDir: string): PreparedCourse {
 	const diagnostics: Diagnostic[] = [];
 	const { config, diagnostics: configProblems } = loadCourseConfig(courseDir);
 	diagnostics.push(...configProblems);
 	const { schema, diagnostics: schemaProblems } = loadOwnershipSchema(schemaFile(courseDir));
 	diagnostics.push(...schemaProblems);
+	const { chapters: sources, parts } = discoverChapters(courseDir, diagnostics);
+	return { courseDir, config, schema, policy: resolvePolicy(config.policy), limits: limitsOf(config), sources, parts, diagnostics };
+}
 
-	const dir = chaptersDir(courseDir);
-	let names: string[] = [];
-	try {
-		names = fs.readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
-	} catch {
-		diagnostics.push(diagnostic(dir, undefined, 'course-config', 'The course has no chapters/ folder', 'Create chapters/ in the course folder with one .mdx file per chapter.'));
-	}
-	const policy = resolvePolicy(config.policy);
-	const chapters = names.map((name) => {
-		const file = path.join(dir, name);
-		return checkChapter(file, readUtf8(file, diagnostics), schema, diagnostics, policy);
-	});
-	const course: CourseCheck = { courseDir, config, schema, chapters, diagnostics, files: chapters.length + 2 };
+export const chapterEnv = (prepared: PreparedCourse): ChapterEnv => ({ courseDir: prepared.courseDir, schema: prepared.schema, policy: prepared.policy, limits: prepared.limits });
+
+export function finishCourse(prepared: PreparedCourse, results: (ChapterResult & { tree?: Root })[]): CourseCheck {
+	const diagnostics = [...prepared.diagnostics];
+	for (const r of results) diagnostics.push(...r.diagnostics);
+	const chapters = results.map((r) => (r.tree ? { ...r.facts, tree: r.tree } : r.facts));
+	const course: CourseCheck = { courseDir: prepared.courseDir, config: prepared.config, schema: prepared.schema, policy: prepared.policy, parts: prepared.parts, chapters, diagnostics, files: chapters.length + 2 };
 	for (const rule of ALL_COURSE_RULES) rule(course);
-	course.diagnostics = sortDiagnostics(diagnostics);
+	course.diagnostics = sortDiagnostics(dedupe(course.diagnostics));
 	return course;
 }
 
-/** Read a chapter as UTF-8; a file that is not UTF-8 is a diagnostic at the line of the first bad byte. */
-function readUtf8(file: string, diagnostics: Diagnostic[]): string {
-	const bytes = fs.readFileSync(file);
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		const good = bytes.subarray(0, firstInvalidUtf8(bytes));
-		const line = good.toString('latin1').split('\n').length;
-		diagnostics.push(diagnostic(file, { line, column: 1 }, 'parse-error', 'The file is not valid UTF-8', 'Save the file with UTF-8 encoding (most editors: “Save with encoding…” → UTF-8).'));
-		return '';
-	}
+/** Check a course in-process, keeping each chapter's tree. */
+export function checkCourse(courseDir: string): CourseCheck {
+	const prepared = prepareCourse(courseDir);
+	const env = chapterEnv(prepared);
+	const results = prepared.sources.map((source) => {
+		const checked = checkChapter(source, readBytes(source.file), env);
+		return { facts: checked.facts, diagnostics: checked.diagnostics, ...(checked.tree ? { tree: checked.tree } : {}) };
+	});
+	return finishCourse(prepared, results);
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let lo = 0;
-	let hi = bytes.length;
-	// Binary search for the longest valid prefix (a prefix may end mid-character, so allow 3 bytes slack).
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		let ok = false;
-		for (let k = 0; k < 4 && !ok; k++) {
-			try {
-				decoder.decode(bytes.subarray(0, Math.max(0, mid - k)));
-				ok = mid - k >= 0;
-			} catch {}
-		}
-		if (ok) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo;
+export const readBytes = (file: string): Uint8Array => fs.readFileSync(file);
+
+/** The same problem reported twice (two rules, one cause) is one line. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+	const seen = new Set<string>();
+	return list.filter((d) => {
+		const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 }

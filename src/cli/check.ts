@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCourse } from '../check/course.ts';
+import { resolveSite } from '../config/site.ts';
+import { loadCourse } from '../loader/pipeline.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { formatGithub, formatSummary, formatText } from '../check/format.ts';
 
@@ -18,7 +19,7 @@ authoring rules, without building the site.
   --format github   GitHub Actions annotations (::error file=…,line=…,col=…::message)
   -h, --help        show this help`;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
 	let values: { format?: string; help?: boolean };
 	let positionals: string[];
 	try {
@@ -44,7 +45,8 @@ export function main(argv: string[]): number {
 		console.error(`Course folder not found: ${courseDir}`);
 		return 2;
 	}
-	const result = checkCourse(courseDir);
+	// The same pipeline as the build (and its cache): a course that checks clean builds.
+	const result = (await loadCourse(courseDir, { render: true, base: resolveSite({ courseDir }).base })).check;
 	const out = values.format === 'github' ? formatGithub(result.diagnostics) : formatText(result.diagnostics);
 	if (out) console.log(out);
 	console.log(formatSummary(result.diagnostics, result.files));
@@ -53,7 +55,7 @@ export function main(argv: string[]): number {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/check.ts')) {
 	try {
-		process.exitCode = main(process.argv.slice(2));
+		process.exitCode = await main(process.argv.slice(2));
 	} catch (error) {
 		// An internal error is a bug in the checker, not in the course: say so, briefly, with exit code 2.
 		console.error(`Internal error in the checker: ${(error as Error).message}`);

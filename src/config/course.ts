@@ -1,35 +1,70 @@
-/** `course.yaml`: the course's title and site-wide settings. */
+/** `course.yaml`: the course's title and site-wide settings. Every problem is reported at its own line and column. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { NEVER_ELEMENTS } from './policy.ts';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.ts';
+import { BASE_PATTERN } from '../core/routes.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
+import { readYaml } from '../core/yaml.ts';
+import { neverAllowed } from './policy.ts';
+
+/** A BCP 47 language tag that `Intl` accepts (`en`, `de-CH`, `zh-Hant`). */
+const languageTag = z.string().refine(
+	(s) => {
+		try {
+			return Intl.getCanonicalLocales(s).length === 1;
+		} catch {
+			return false;
+		}
+	},
+	{ error: (i) => `Unexpected language ${JSON.stringify(i.input)}, expected a BCP 47 language tag such as en, de or pt-BR` },
+);
+
+/** An absolute http(s) URL without credentials. */
+const httpUrl = z.string().refine(
+	(s) => {
+		try {
+			const u = new URL(s);
+			return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && /^https?:\/\//i.test(s);
+		} catch {
+			return false;
+		}
+	},
+	{ error: (i) => `Unexpected URL ${JSON.stringify(i.input)}, expected an http(s) address such as https://example.org` },
+);
+
+export const basePath = z.string().refine((s) => BASE_PATTERN.test(s), {
+	error: (i) => `Unexpected base ${JSON.stringify(i.input)}, expected a path that starts with / (letters, digits, . _ ~ - and single slashes; no backslash, no //)`,
+});
+
+const positiveInt = z.number().int().positive();
 
 export const courseConfigSchema = z
 	.object({
 		title: z.string().trim().min(1),
 		description: z.string().trim().min(1),
-		language: z.string().default('en'),
+		language: languageTag.default('en'),
 		/** Deploy path prefix, e.g. `/my-course/` for GitHub Pages project sites. `BASE_PATH` overrides it. */
-		base: z.string().optional(),
+		base: basePath.optional(),
 		/** Absolute site URL, used for canonical links. */
-		site: z.url().optional(),
+		site: httpUrl.optional(),
 		author: z.string().optional(),
-		repository: z.url().optional(),
+		repository: httpUrl.optional(),
 		/**
-		 * Loosen the safe-content policy (src/check/rules/policy.ts) for this course. Never silent: every check
-		 * and build prints a `policy-loosened` warning saying what is allowed. Strict: a misspelt key is an error.
+		 * Loosen the safe-content policy (src/config/policy.ts) for this course. Never silent: every check and
+		 * build prints a `policy-loosened` warning saying what is allowed. Strict: a misspelt key is an error.
 		 */
 		policy: z
 			.object({
-				/** Extra HTML elements chapters may use, e.g. [iframe, figure]. `on*`, `style` and script URLs stay forbidden. */
+				/** Extra HTML elements chapters may use, e.g. [figure, figcaption]. */
 				allowHtml: z
 					.array(
 						z
 							.string()
-							.regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `Unexpected ${JSON.stringify(i.input)}, expected a lowercase HTML element name such as figure` })
-							.refine((name) => !NEVER_ELEMENTS.has(name), { error: (i) => `<${String(i.input)}> can never be allowed: ${[...NEVER_ELEMENTS].join(', ')} run code or change the page itself` }),
+							.refine((name) => !neverAllowed(name), {
+								error: (i) => (/[A-Z]/.test(String(i.input)) ? `Unexpected "${String(i.input)}": ${neverAllowed(String(i.input))}` : `<${String(i.input)}> can never be allowed: ${neverAllowed(String(i.input))}`),
+							}),
 					)
 					.optional(),
 				/** Chapters may use import/export, expressions and components: they are trusted code. */
@@ -37,30 +72,71 @@ export const courseConfigSchema = z
 			})
 			.strict()
 			.optional(),
+		/** Raise (or lower) the limits on one chapter (src/core/limits.ts). */
+		limits: z
+			.object({ chapterBytes: positiveInt.optional(), depth: positiveInt.max(1000).optional() })
+			.strict()
+			.optional(),
 	})
-	.loose();
+	.strict();
 
 export type CourseConfig = z.infer<typeof courseConfigSchema>;
 
+export const courseFile = (courseDir: string) => path.join(courseDir, 'course.yaml');
+
+export const limitsOf = (config: CourseConfig): Limits => ({
+	chapterBytes: config.limits?.chapterBytes ?? DEFAULT_LIMITS.chapterBytes,
+	depth: config.limits?.depth ?? DEFAULT_LIMITS.depth,
+});
+
+const HINTS: Record<string, string> = {
+	title: 'Write `title: Your course title`.',
+	description: 'Write `description:` with one sentence about the course.',
+	language: 'Write a language tag such as `language: en` or `language: de-CH`.',
+	base: 'Write the deploy path, e.g. `base: /my-course/` (or `/` for a site of its own).',
+	site: 'Write the site’s address, e.g. `site: https://example.org`.',
+	repository: 'Write the repository’s address, e.g. `repository: https://github.com/owner/course`.',
+	policy: '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.',
+	limits: '`limits:` takes `chapterBytes:` and `depth:` (positive whole numbers); see docs/authoring.md.',
+};
+
 export function loadCourseConfig(courseDir: string): { config: CourseConfig; diagnostics: Diagnostic[] } {
-	const file = path.join(courseDir, 'course.yaml');
+	const file = courseFile(courseDir);
 	const fallback: CourseConfig = { title: 'Untitled course', description: '', language: 'en' };
-	let raw: unknown;
+	let text: string;
 	try {
-		raw = parse(fs.readFileSync(file, 'utf8'));
-	} catch (error) {
-		const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-		return {
-			config: fallback,
-			diagnostics: [diagnostic(file, undefined, 'course-config', missing ? 'course.yaml is missing' : `course.yaml is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 'Create course.yaml with `title:` and `description:`.')],
-		};
+		text = fs.readFileSync(file, 'utf8');
+	} catch {
+		return { config: fallback, diagnostics: [diagnostic(file, undefined, 'course-config', 'course.yaml is missing', 'Create course.yaml with `title:` and `description:`.')] };
 	}
-	const parsed = courseConfigSchema.safeParse(raw);
-	if (parsed.success) return { config: parsed.data, diagnostics: [] };
-	return {
-		config: fallback,
-		diagnostics: parsed.error.issues.map((i) => diagnostic(file, undefined, 'course-config', `course.yaml: \`${i.path.join('.')}\`: ${i.message}`, i.path[0] === 'policy' ? POLICY_HINT : 'course.yaml needs `title:` and `description:` strings.')),
-	};
+	return parseCourseConfig(text, file);
 }
 
-const POLICY_HINT = '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.';
+export function parseCourseConfig(text: string, file: string): { config: CourseConfig; diagnostics: Diagnostic[] } {
+	const fallback: CourseConfig = { title: 'Untitled course', description: '', language: 'en' };
+	const yaml = readYaml(text);
+	if (yaml.problems.length)
+		return { config: fallback, diagnostics: yaml.problems.map((p) => diagnostic(file, p.place, 'course-config', `course.yaml is not valid YAML: ${p.message}`, 'Fix the YAML syntax (indentation, colons, quotes).')) };
+	const raw = yaml.value ?? {};
+	const parsed = courseConfigSchema.safeParse(raw, { reportInput: true });
+	if (parsed.success) return { config: parsed.data, diagnostics: [] };
+	const diagnostics: Diagnostic[] = [];
+	for (const issue of parsed.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			const known = issue.path.length === 0 ? Object.keys(courseConfigSchema.shape) : Object.keys((courseConfigSchema.shape[issue.path[0] as 'policy'] as unknown as { unwrap(): z.ZodObject }).unwrap().shape);
+			for (const key of issue.keys) {
+				const s = suggest(key, known);
+				diagnostics.push(
+					diagnostic(file, yaml.keyPlace([...issue.path, key]), 'course-config', `Unexpected key \`${[...issue.path, key].join('.')}\` in course.yaml.${didYouMean(s)}`, s ? `Rename it to \`${s}\`.` : `Remove it (keys: ${known.join(', ')}).`),
+				);
+			}
+			continue;
+		}
+		const field = issue.path.join('.');
+		const missing = issue.code === 'invalid_type' && issue.input === undefined;
+		const place = missing ? { line: 1, column: 1 } : yaml.valuePlace(issue.path);
+		const message = missing ? `Missing required key \`${field}\` in course.yaml` : issue.code === 'custom' ? `\`${field}\`: ${issue.message}` : `\`${field}\`: unexpected value ${JSON.stringify(issue.input)}, ${issue.message.replace(/^Invalid input: /, '')}`;
+		diagnostics.push(diagnostic(file, place, 'course-config', message, HINTS[String(issue.path[0])] ?? 'See course.yaml in docs/authoring.md.'));
+	}
+	return { config: fallback, diagnostics };
+}

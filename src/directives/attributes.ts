@@ -106,6 +106,7 @@ function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckConte
 		return false;
 	}
 	if (!CONTROL_ID.test(ref!) || !(OWNERS as readonly string[]).includes(owner!)) return false; // already reported
+	if (!ctx.schema.loaded) return false; // the schema's own error is the one to fix first
 	const control = ctx.schema.controls.get(ref!);
 	if (!control) {
 		// An entry that exists but is invalid is reported in ownership.yaml; "unknown control" here would mislead.

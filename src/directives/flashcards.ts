@@ -76,7 +76,7 @@ export const flashcards: DirectiveSpec = {
 				continue;
 			}
 			seen.add(c.id);
-			ctx.collect.terms.push({ id: c.id, front: c.front, back: toString(c.back as never).trim(), line: pos?.line ?? 1, column: pos?.column ?? 1, backNodes: c.back });
+			ctx.collect.terms.push({ id: c.id, front: c.front, back: toString(c.back as never).trim(), line: pos?.line ?? 1, column: pos?.column ?? 1 });
 		}
 	},
 	render(node) {

@@ -22,6 +22,7 @@ export const ownershipExercise: DirectiveSpec = {
 	attributes: { refs: { type: 'refs', required: true, doc: 'comma-separated control ids' } },
 	check(node, ctx) {
 		// An empty or malformed `refs` is reported by the attribute check; here only well-formed ids are looked up.
+		if (!ctx.schema.loaded) return;
 		for (const ref of refsOf(node.attributes?.refs)) {
 			if (!CONTROL_ID.test(ref) || ctx.schema.controls.has(ref) || ctx.schema.rejected.has(ref)) continue;
 			const s = suggest(ref, ctx.schema.controls.keys());

@@ -67,7 +67,7 @@ export const quiz: DirectiveSpec = {
 		// Only a well-formed id can clash with another quiz's (a bad one is already an invalid-attribute).
 		if (!ID.test(id)) return;
 		const pos = node.position?.start;
-		ctx.collect.quizzes.push({ id, ref: node.attributes?.ref ?? undefined, owner: (node.attributes?.owner as Owner) ?? undefined, section: ctx.section, line: pos?.line ?? 1, column: pos?.column ?? 1, node: node as ContainerDirective });
+		ctx.collect.quizzes.push({ id, ref: node.attributes?.ref ?? undefined, owner: (node.attributes?.owner as Owner) ?? undefined, section: ctx.section, line: pos?.line ?? 1, column: pos?.column ?? 1 });
 	},
 	render(node, ctx) {
 		const q = quizParts(node as ContainerDirective);

@@ -3,7 +3,10 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { termId } from '../core/slug.ts';
 import { ID } from './attributes.ts';
-import { el, text } from './mdast.ts';
+import { el } from './mdast.ts';
+
+/** The attribute that marks a term's empty tooltip for the page to fill. */
+export const TERM_PLACEHOLDER = 'data-term-def';
 import type { DirectiveSpec } from './types.ts';
 
 export const termOf = (node: TextDirective) => node.attributes?.id ?? termId(toString(node));
@@ -23,12 +26,13 @@ export const term: DirectiveSpec = {
 	},
 	render(node, ctx) {
 		const id = termOf(node as TextDirective);
-		const entry = ctx.glossary.get(id);
 		const tipId = ctx.nextId('def');
 		node.data = { hName: 'span', hProperties: { className: ['term'] } };
 		node.children = [
 			el('a', { href: `${ctx.base}glossary/#term-${id}`, className: ['term__link'], 'aria-describedby': tipId }, node.children as never),
-			el('span', { className: ['term__def'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '' }, [text(entry ? `${entry.front}: ${entry.text}` : '')]),
+			// The definition may come from another chapter: the page fills it in (src/render/terms.ts), so this
+			// chapter's HTML depends on this chapter alone and can be cached by its content.
+			el('span', { className: ['term__def'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '', [TERM_PLACEHOLDER]: id }),
 		] as never;
 	},
 };

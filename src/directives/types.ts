@@ -29,7 +29,6 @@ export interface QuizFact {
 	section?: string | undefined;
 	line: number;
 	column: number;
-	node: ContainerDirective;
 }
 
 export interface TermFact {
@@ -38,8 +37,6 @@ export interface TermFact {
 	back: string;
 	line: number;
 	column: number;
-	/** The card's back as mdast, rendered for the glossary. */
-	backNodes: Node[];
 }
 
 export interface TermUse {
@@ -58,6 +55,8 @@ export interface CheckCollector {
 
 export interface CheckContext {
 	file: string;
+	/** The chapter's text: directives that are prose (`re:Invent`) keep their exact source. */
+	source: string;
 	schema: OwnershipSchema;
 	collect: CheckCollector;
 	/** Id of the heading the node is under, for links back to the section. */
@@ -75,7 +74,6 @@ export interface GlossaryEntry {
 
 export interface RenderContext {
 	schema: OwnershipSchema;
-	glossary: ReadonlyMap<string, GlossaryEntry>;
 	/** Site base path with trailing slash, e.g. `/` or `/course/`. */
 	base: string;
 	/** Counter for ids that must be unique on a page. */

@@ -1,22 +1,27 @@
 /**
- * The course-site Astro integration. It only wires things together; the work lives in src/check (the
- * checker), src/remark (rendering), src/course (the model) and src/integrations (Pagefind, virtual modules).
+ * The course-site Astro integration. It only wires things together; the work lives in src/loader (the
+ * pipeline: check and render every chapter once), src/integration/{vite,dev,assets,pagefind}.ts and the routes.
  *
- *   const course = courseSite();
- *   export default defineConfig({ integrations: [course], markdown: { processor: unified({ remarkPlugins: course.remarkPlugins }) } });
+ *   export default defineConfig({ integrations: [courseSite()] });
+ *
+ * In a build the whole course is loaded — checked and rendered — before Astro writes anything; any error stops
+ * the build with every problem listed once and the previous output left as it was. The pages then render the
+ * stored HTML: no chapter is compiled, imported or bundled.
  */
 import type { AstroIntegration } from 'astro';
 import mermaid from 'astro-mermaid';
-import remarkDirective from 'remark-directive';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
-import { loadCourse } from '../loader/load.ts';
 import { resolveSite, type SiteOptions } from '../config/site.ts';
+import { loadCourse } from '../loader/pipeline.ts';
+import { publish, storeKey } from '../loader/store.ts';
+import { copyImages } from './assets.ts';
+import { watchCourse } from './dev.ts';
 import { indexSite } from './pagefind.ts';
-import { virtualCourse } from './virtual-course.ts';
-import remarkCourse from './remark-course.ts';
+import { trustedMdx } from './trusted-mdx.ts';
+import { courseVite } from './vite.ts';
 
-/** The generated pages (src/routes). */
+/** The generated pages (src/routes), injected as Starlight injects its own: a course project has no src/pages. */
 const ROUTES = [
 	{ pattern: '/', file: 'index.astro' },
 	{ pattern: '/chapters/[slug]', file: 'chapters/[slug].astro' },
@@ -32,50 +37,51 @@ export class CourseCheckError extends Error {
 
 export function courseSite(options: Partial<SiteOptions> = {}) {
 	const site = resolveSite(options);
-	const state = { watch: false, mermaidClient: '' };
+	const key = storeKey(site.courseDir, site.base);
+	const state = { mermaidClient: '' };
 	const mermaidIntegration = mermaid({ theme: 'default', autoTheme: true });
 
-	const integration: AstroIntegration & { remarkPlugins: unknown[]; site: SiteOptions } = {
+	const integration: AstroIntegration & { site: SiteOptions } = {
 		name: 'course-site',
 		site,
-		// remark-directive parses the syntax; remarkCourse renders it. `watch` is read lazily: it is only known once Astro says which command runs.
-		remarkPlugins: [remarkDirective, [remarkCourse, { courseDir: site.courseDir, base: site.base, get watch() { return state.watch; } }]],
 		hooks: {
 			'astro:config:setup': async (params) => {
 				const { command, logger, updateConfig, injectRoute } = params;
-				// The site's pages belong to the integration (as Starlight's do): a course project has no src/pages.
 				for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`../routes/${route.file}`, import.meta.url), prerender: true });
-				state.watch = command === 'dev';
-				if (command === 'build') {
-					// Check the whole course before Astro writes anything: every problem, reported once, then stop.
-					const { check } = loadCourse(site.courseDir, site.base);
-					if (check.diagnostics.length) console.error(formatText(check.diagnostics));
-					if (hasErrors(check.diagnostics)) {
-						console.error(formatSummary(check.diagnostics, check.files));
+				if (command === 'build' || command === 'dev') {
+					const loaded = await loadCourse(site.courseDir, { base: site.base, render: true });
+					const { diagnostics, files } = loaded.check;
+					if (diagnostics.length) console.error(formatText(diagnostics));
+					if (command === 'build' && hasErrors(diagnostics)) {
+						console.error(formatSummary(diagnostics, files));
 						const error = new CourseCheckError(`The course in ${site.courseDir} has errors (listed above). Nothing was built.`);
 						// The problems are the course's, not the code's: no stack trace.
 						error.stack = `${error.name}: ${error.message}`;
 						throw error;
 					}
-					logger.info(formatSummary(check.diagnostics, check.files));
+					logger.info(`${formatSummary(diagnostics, files)} (${loaded.stats.cached} of ${loaded.stats.chapters} chapters from the cache)`);
+					publish(key, loaded);
+					if (loaded.check.policy.allowMdx) trustedMdx(params, site, loaded);
 				}
-				// astro-mermaid turns ```mermaid blocks into diagrams. Its client script would be injected into every
-				// page; we keep it and serve it as a module that only pages with a diagram import.
+				// astro-mermaid's client script would be injected into every page; we keep it and serve it as a
+				// module that only pages with a diagram import.
 				await mermaidIntegration.hooks['astro:config:setup']!({
 					...params,
 					injectScript: (stage: string, content: string) => {
 						if (stage === 'page' && !state.mermaidClient) state.mermaidClient = content;
 					},
+					// Its remark plugin is not needed: the pipeline renders diagrams itself.
+					updateConfig: ({ markdown: _, ...rest }: Record<string, unknown>) => updateConfig(rest as never),
 				} as never);
-				updateConfig({
-					vite: {
-						plugins: [virtualCourse({ courseDir: site.courseDir, base: site.base, watch: () => state.watch, mermaidClient: () => state.mermaidClient })],
-					},
-				});
+				updateConfig({ vite: { plugins: [courseVite({ key, site, mermaidClient: () => state.mermaidClient })] } });
 			},
+			'astro:server:setup': ({ server, logger }) => watchCourse(server, { key, site, logger }),
 			'astro:build:done': async ({ dir, logger }) => {
+				const { published } = await import('../loader/store.ts');
+				const { course } = published(key);
+				copyImages(course, dir);
 				// The course model adds search records for every quiz, flashcard and control.
-				await indexSite(dir, logger, loadCourse(site.courseDir, site.base).model);
+				await indexSite(dir, logger, course.model);
 			},
 		},
 	};

@@ -1,14 +1,13 @@
 /**
  * The course model: everything the site's pages need that spans chapters (navigation, reading times, the
- * matrix, glossary and practice exam), derived once per build from the checked course. JSON-serialisable:
- * the integration hands it to pages as the virtual module `virtual:course`.
+ * matrix, glossary and practice exam), derived once per build from the checked course and the fragments its
+ * chapters rendered. Plain data. Drafts (`draft: true`) are checked but are not part of it.
  */
 import type { CourseCheck } from '../check/course.ts';
-import { hasErrors } from '../core/diagnostics.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
-import { createRenderContext, renderFragment } from '../render/render.ts';
 import type { Owner } from '../schema/ownership.ts';
 import { readingMinutes } from '../core/reading-time.ts';
+import { fillTerms } from '../render/terms.ts';
 
 export interface ChapterSummary {
 	slug: string;
@@ -24,6 +23,8 @@ export interface ChapterSummary {
 	prerequisites: string[];
 	next: string[];
 	headings: { depth: number; text: string; id: string }[];
+	/** The part (folder under chapters/) the chapter is in, if any. */
+	part?: string;
 	hasDiagram: boolean;
 	owners: Owner[];
 	quizCount: number;
@@ -51,31 +52,39 @@ export interface CourseModel {
 	chapters: ChapterSummary[];
 	controls: ControlSummary[];
 	services: { id: string; title: string; model?: string | undefined }[];
+	parts: { id: string; title: string }[];
 	glossary: (GlossaryEntry & { html: string })[];
 	quizzes: { id: string; chapter: string; section?: string; html: string }[];
 }
 
+/** What a chapter rendered for other pages: its quizzes and flashcard backs, as HTML by id. */
+export interface ChapterFragments {
+	quizzes: Record<string, string>;
+	terms: Record<string, string>;
+}
+
+
+const glossaries = new WeakMap<CourseCheck, Map<string, GlossaryEntry>>();
+
 /** Every glossary term of the course by id (the first definition wins; conflicts are diagnostics). */
 export function glossaryOf(course: CourseCheck): Map<string, GlossaryEntry> {
-	const map = new Map<string, GlossaryEntry>();
-	for (const c of course.chapters) for (const t of c.terms) if (!map.has(t.id)) map.set(t.id, { id: t.id, front: t.front, text: t.back, chapter: c.slug });
+	let map = glossaries.get(course);
+	if (map) return map;
+	map = new Map<string, GlossaryEntry>();
+	for (const c of published(course)) for (const t of c.terms) if (!map.has(t.id)) map.set(t.id, { id: t.id, front: t.front, text: t.back, chapter: c.slug });
+	glossaries.set(course, map);
 	return map;
 }
 
-export function buildCourseModel(course: CourseCheck, base: string): CourseModel {
-	// A broken course still gets a model (the dev server shows pages while errors are fixed).
-	const chapters = course.chapters.filter((c) => c.frontmatter).sort((a, b) => a.frontmatter!.order - b.frontmatter!.order);
-	const glossaryMap = glossaryOf(course);
-	const ctx = createRenderContext({ schema: course.schema, glossary: glossaryMap, base });
-	const broken = hasErrors(course.diagnostics);
-	const safe = (f: () => string) => {
-		try {
-			return broken ? '' : f();
-		} catch {
-			return '';
-		}
-	};
+/** The chapters that are part of the site: parsed, with valid frontmatter, not drafts, in course order. */
+export function published(course: CourseCheck) {
+	return course.chapters.filter((c) => c.frontmatter && !c.frontmatter.draft).sort((a, b) => a.frontmatter!.order - b.frontmatter!.order);
+}
 
+export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>): CourseModel {
+	// A broken course still gets a model (the dev server shows pages while errors are fixed).
+	const chapters = published(course);
+	const glossaryMap = glossaryOf(course);
 	const headingTitle = new Map<string, string>();
 	const summaries: ChapterSummary[] = chapters.map((c, i) => {
 		const fm = c.frontmatter!;
@@ -93,11 +102,12 @@ export function buildCourseModel(course: CourseCheck, base: string): CourseModel
 			prerequisites: fm.prerequisites ?? [],
 			next: fm.next ?? [],
 			headings: c.headings.filter((h) => h.depth === 2 || h.depth === 3).map(({ depth, text, id }) => ({ depth, text, id })),
-			hasDiagram: c.hasDiagram,
+			...(c.part ? { part: c.part } : {}),
+			hasDiagram: c.diagrams.length > 0,
 			owners: [...new Set(c.tags.map((t) => t.owner))].sort(),
 			quizCount: c.quizzes.length,
-			hasFlashcards: c.directives.has('flashcards'),
-			hasExercise: c.directives.has('ownership-exercise'),
+			hasFlashcards: c.directives.includes('flashcards'),
+			hasExercise: c.directives.includes('ownership-exercise'),
 		};
 	});
 
@@ -109,6 +119,9 @@ export function buildCourseModel(course: CourseCheck, base: string): CourseModel
 				list.push({ chapter: c.slug, ...(t.section ? { section: t.section, sectionTitle: headingTitle.get(`${c.slug}#${t.section}`) } : {}) });
 			taught.set(t.ref, list);
 		}
+	const usedParts = new Set(chapters.flatMap((c) => (c.part ? [c.part] : [])));
+	// Fragments are shown on other pages: their term tooltips get the glossary's text there too.
+	const fill = (html: string | undefined) => (html ? fillTerms(html, (id) => glossaryMap.get(id)) : '');
 
 	return {
 		title: course.config.title,
@@ -127,9 +140,10 @@ export function buildCourseModel(course: CourseCheck, base: string): CourseModel
 			taughtIn: taught.get(c.id) ?? [],
 		})),
 		services: [...course.schema.services.values()],
+		parts: course.parts.filter((p) => usedParts.has(p.id)),
 		glossary: chapters.flatMap((c) =>
-			c.terms.filter((t) => glossaryMap.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: safe(() => renderFragment(t.backNodes as never, ctx)) })),
+			c.terms.filter((t) => glossaryMap.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: fill(fragments.get(c.slug)?.rendered?.terms[t.id]) })),
 		),
-		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: safe(() => renderFragment([q.node], ctx)) }))),
+		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]) }))),
 	};
 }

@@ -78,9 +78,14 @@ export interface OwnershipSchema {
 	services: Map<string, ServiceInfo>;
 	/** Ids whose entry is present but invalid (already reported), by line: tags naming them are not "unknown". */
 	rejected: Map<string, number>;
+	/**
+	 * False when the file is missing, is not valid YAML or has no `controls:` map. That is one error, in
+	 * ownership.yaml; tags cannot be checked against a schema that did not load, so they are not reported.
+	 */
+	loaded: boolean;
 }
 
-const emptySchema = (file: string): OwnershipSchema => ({ file, controls: new Map(), services: new Map(), rejected: new Map() });
+const emptySchema = (file: string): OwnershipSchema => ({ file, controls: new Map(), services: new Map(), rejected: new Map(), loaded: false });
 
 export function loadOwnershipSchema(file: string): { schema: OwnershipSchema; diagnostics: Diagnostic[] } {
 	let text: string;
@@ -100,17 +105,25 @@ export function parseOwnershipSchema(text: string, file: string): { schema: Owne
 	const schema = emptySchema(file);
 	const lc = new LineCounter();
 	// uniqueKeys: false so a duplicate id is our diagnostic (with both lines), not a YAML parse failure.
-	const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+	const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, schema: 'core', customTags: [] });
 	const at = (offset: number | undefined): Place => {
 		if (offset === undefined) return { line: 1, column: 1 };
 		const { line, col } = lc.linePos(offset);
 		return { line, column: col };
 	};
 
-	for (const err of doc.errors) {
-		diagnostics.push(diagnostic(file, at(err.pos[0]), 'schema-syntax', `Invalid YAML: ${err.message.split('\n')[0]}`, 'Fix the YAML syntax (indentation, colons, quotes).'));
+	// The first syntax error only: the parser's later errors are consequences of it, and so would be every
+	// tag in every chapter (the schema did not load): one mistake, one error.
+	const err = doc.errors[0];
+	if (err) {
+		diagnostics.push(diagnostic(file, at(err.pos[0]), 'schema-syntax', `Invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, 'Fix the YAML syntax (indentation, colons, quotes: a title containing `: ` must be quoted).'));
+		return { schema, diagnostics };
 	}
-	if (doc.errors.length) return { schema, diagnostics };
+	const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+	if (tag) {
+		diagnostics.push(diagnostic(file, at(tag.pos[0]), 'schema-syntax', `Invalid YAML: custom tags are not supported (${tag.message.split('\n')[0]})`, 'Remove the `!tag`; values are plain YAML.'));
+		return { schema, diagnostics };
+	}
 
 	const root = doc.contents;
 	const controls = isMap(root) ? root.get('controls', true) : undefined;
@@ -119,6 +132,7 @@ export function parseOwnershipSchema(text: string, file: string): { schema: Owne
 		return { schema, diagnostics };
 	}
 
+	schema.loaded = true;
 	const seen = new Map<string, number>();
 	for (const pair of controls.items as Pair[]) {
 		const keyNode = pair.key;

@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkChapter } from '../../src/check/chapter.ts';
 import { checkCourse } from '../../src/check/course.ts';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { parseChapter } from '../../src/syntax/parse.ts';
+import { parseTree } from '../../src/syntax/parse.ts';
+import { checkText } from '../helpers/check.ts';
 import type { DirectiveNode } from '../../src/directives/types.ts';
 import { OWNERS, type Owner } from '../../src/schema/ownership.ts';
 import { buildCourse, ROOT } from '../helpers/build.ts';
@@ -37,7 +36,7 @@ function ownerTags(): OwnerTag[] {
 	const tags: OwnerTag[] = [];
 	for (const chapter of course.chapters) {
 		const text = fs.readFileSync(chapter.file, 'utf8');
-		visit(parseChapter(text), (node) => {
+		visit(parseTree(text), (node) => {
 			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
 			const d = node as DirectiveNode;
 			const { ref, owner } = d.attributes ?? {};
@@ -78,8 +77,7 @@ describe('every owner tag is checked', () => {
 
 	it.each(TAGS.map((t) => [`${path.basename(t.file)}:${t.line}:${t.column} ${t.name} ${t.ref}`, t] as const))('%s', (_, tag) => {
 		const written = flip(tag.owner);
-		const diagnostics: Diagnostic[] = [];
-		checkChapter(tag.file, withOwner(tag, written), course.schema, diagnostics);
+		const { diagnostics } = checkText(tag.file, withOwner(tag, written), course.schema);
 		expect(diagnostics.map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, message: d.message }))).toEqual([
 			{ line: tag.line, column: tag.column, ruleId: 'owner-mismatch', message: mismatch(tag, written) },
 		]);

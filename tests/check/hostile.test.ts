@@ -65,7 +65,7 @@ describe('hostile chapters are clear errors, never crashes', () => {
 	it.each([
 		['an ESM import', () => at('esm-import', 7, 1, 'unsafe-esm: Unexpected `import` statement: chapters cannot run code on the build machine')],
 		['an expression', () => at('expression', 7, 1, 'unsafe-expression: Unexpected JavaScript expression `{process.exit(1)}`: chapters cannot run code')],
-		['HTML with an unquoted attribute (not valid MDX)', () => at('img-onerror', 7, 10, 'parse-error: MDX syntax error: Unexpected character `x` (U+0078) before attribute value')],
+		['HTML with an unquoted attribute (not valid MDX)', () => at('img-onerror', 7, 1, 'parse-error: MDX syntax error: Unexpected character after `<`, expected a valid JSX tag')],
 		['an <img> element', () => at('img-onerror-jsx', 7, 1, 'unsafe-html: Unexpected HTML element `<img>`')],
 		['an onerror handler', () => at('img-onerror-jsx', 7, 14, 'unsafe-html: Unexpected event handler `onerror` on `<img>`: attributes cannot run code')],
 		['a <script> element', () => at('script', 7, 1, 'unsafe-html: Unexpected HTML element `<script>`: chapters cannot run scripts in readers’ browsers')],

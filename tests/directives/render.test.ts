@@ -3,9 +3,9 @@
  * pin structure and wording; the `renderHtml` assertions pin escaping and prose that must stay verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import { checkChapter } from '../../src/check/chapter.ts';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { createRenderContext, renderFragment } from '../../src/render/render.ts';
+import { STRICT_POLICY } from '../../src/config/policy.ts';
+import { renderChapter } from '../../src/render/chapter.ts';
+import { checkText } from '../helpers/check.ts';
 import { parseOwnershipSchema } from '../../src/schema/ownership.ts';
 import { outline as outlineWith, renderHtml as renderWith } from '../helpers/render.ts';
 
@@ -365,13 +365,12 @@ describe('unknown text directives are prose', () => {
 		expect(renderHtml(md)).toBe(`<p>${md}</p>`);
 	});
 
-	it('stay verbatim in fragments rendered without the file (glossary, practice exam)', () => {
+	it('stay verbatim in fragments shown on other pages (glossary, practice exam)', async () => {
 		const md = '---\ntitle: T\ndescription: D\norder: 1\n---\n\n:::flashcards\n- **Event**: AWS re:Invent at 10:30, :foo[bar]{a=1}.\n:::\n';
-		const list: Diagnostic[] = [];
-		const facts = checkChapter('/course/chapters/t.mdx', md, schema, list);
-		expect(list).toEqual([]);
-		const html = renderFragment(facts.terms[0]!.backNodes as never, createRenderContext({ schema, glossary: new Map(), base: '/' }));
-		expect(html).toBe('<p>AWS re:Invent at 10:30, :foo[bar]{a=1}.</p>');
+		const checked = checkText('/course/chapters/t.mdx', md, schema);
+		expect(checked.diagnostics).toEqual([]);
+		const rendered = await renderChapter(checked.tree!, { schema, base: '/', policy: STRICT_POLICY });
+		expect(rendered.terms.event).toBe('<p>AWS re:Invent at 10:30, :foo[bar]{a=1}.</p>');
 	});
 });
 

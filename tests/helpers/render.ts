@@ -1,15 +1,17 @@
 /**
- * Render chapter Markdown the way a page does, without Astro: the checker's parser (remark-parse + remark-mdx +
- * GFM + remark-directive), the language's render step (src/remark/render.ts), then mdast-util-to-hast and
- * hast-util-to-html — the same two steps remark-rehype and Astro run after our plugin.
+ * Render chapter Markdown exactly as the pipeline does (src/render/chapter.ts: directives, links, hast, the
+ * sanitizer, diagrams), minus syntax highlighting (asynchronous, Shiki's own), with term tooltips filled from
+ * the given glossary as pages fill them.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { toHast } from 'mdast-util-to-hast';
-import { parseChapter } from '../../src/syntax/parse.ts';
+import { STRICT_POLICY } from '../../src/config/policy.ts';
 import type { GlossaryEntry } from '../../src/directives/types.ts';
-import { createRenderContext, renderTree } from '../../src/render/render.ts';
+import { chapterHast } from '../../src/render/chapter.ts';
+import { fillTerms } from '../../src/render/terms.ts';
 import type { OwnershipSchema } from '../../src/schema/ownership.ts';
+import { parseTree } from '../../src/syntax/parse.ts';
+import { checkText } from './check.ts';
 
 export interface RenderOptions {
 	schema: OwnershipSchema;
@@ -17,14 +19,18 @@ export interface RenderOptions {
 	base?: string;
 }
 
-export function renderHast(markdown: string, { schema, glossary = [], base = '/' }: RenderOptions): HastRoot {
-	const tree = parseChapter(markdown);
-	renderTree(tree, createRenderContext({ schema, glossary: new Map(glossary.map((g) => [g.id, g])), base }), markdown);
-	return toHast(tree) as HastRoot;
+export function renderHast(markdown: string, { schema, base = '/' }: RenderOptions): HastRoot {
+	// As in the pipeline, the renderer gets the tree the checker checked (it records, for example, the source
+	// of prose that looks like a directive). Problems are not asserted here: the fixtures do that.
+	const checked = checkText('/course/chapters/example.mdx', markdown, schema);
+	return chapterHast(checked.tree ?? parseTree(markdown), { schema, base, policy: STRICT_POLICY });
 }
 
 /** The HTML a page would contain. */
-export const renderHtml = (markdown: string, options: RenderOptions) => toHtml(renderHast(markdown, options));
+export const renderHtml = (markdown: string, options: RenderOptions) => {
+	const glossary = new Map((options.glossary ?? []).map((g) => [g.id, g]));
+	return fillTerms(toHtml(renderHast(markdown, options)), (id) => glossary.get(id));
+};
 
 /**
  * The same HTML as an indented outline, one element per line and text in quotes (so spaces show), for
@@ -32,6 +38,7 @@ export const renderHtml = (markdown: string, options: RenderOptions) => toHtml(r
  */
 export function outline(markdown: string, options: RenderOptions): string {
 	const lines: string[] = [];
+	const glossary = new Map((options.glossary ?? []).map((g) => [g.id, g]));
 	const walk = (node: ElementContent, depth: number) => {
 		const pad = '  '.repeat(depth);
 		if (node.type === 'text') {
@@ -39,6 +46,13 @@ export function outline(markdown: string, options: RenderOptions): string {
 			return;
 		}
 		if (node.type !== 'element') return;
+		// Term tooltips are filled by the page (src/render/terms.ts); show them filled.
+		const term = node.properties.dataTermDef;
+		if (typeof term === 'string') {
+			const entry = glossary.get(term);
+			delete node.properties.dataTermDef;
+			node.children = entry ? [{ type: 'text', value: `${entry.front}: ${entry.text}` }] : [];
+		}
 		const open = openTag(node);
 		const kids = node.children.filter((c) => c.type !== 'text' || c.value.trim());
 		if (kids.length === 0) lines.push(open);

@@ -13,10 +13,15 @@ import { collectLinks, internalLinks } from './links.ts';
 import { mermaidSyntax, warmUpMermaid } from './mermaid.ts';
 import type { ContentPolicy } from '../../config/policy.ts';
 import { policyNotice } from './policy-notice.ts';
+import { localImages } from './images.ts';
 import { safeContent } from './safe-content.ts';
 
 export interface ChapterRuleContext {
 	file: string;
+	/** The course folder (relative images must stay inside it). Empty when a chapter is checked on its own. */
+	courseDir: string;
+	/** The chapter's text (positions of things the tree does not place, such as JSX attributes). */
+	source: string;
 	facts: ChapterFacts;
 	/** The course's safe-content policy (course.yaml `policy:`), strict unless a maintainer loosened it. */
 	policy: ContentPolicy;
@@ -25,7 +30,7 @@ export interface ChapterRuleContext {
 
 export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
 
-export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, warmUpMermaid];
+export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, warmUpMermaid];
 
 /** Every course rule, in order: the language's, then links (they need every chapter's headings), diagrams, the policy notice. */
 export const ALL_COURSE_RULES: CourseRule[] = [...LANGUAGE_RULES, internalLinks, mermaidSyntax, policyNotice];

@@ -4,8 +4,10 @@
  * internal link must reach a page that exists and an anchor that exists on that page. External links are not
  * fetched: checks run offline, and a flaky site must never fail a pull request.
  */
+import path from 'node:path';
 import type { Definition, Image, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { routes } from '../../core/routes.ts';
 import type { ChapterFacts } from '../chapter.ts';
 import type { CourseCheck } from '../course.ts';
 import { diagnostic } from '../../core/diagnostics.ts';
@@ -29,22 +31,54 @@ export const collectLinks: ChapterRule = (tree, ctx) => {
 			ctx.report(n, 'malformed-url', `Malformed URL "${n.url}" in ${what}: ${url.reason}`, url.hint);
 			return;
 		}
-		// Images are not pages: their targets are not part of the site's routes (only safety and syntax apply).
+		// Images are files, not pages: ./images.ts checks them.
 		if (n.type === 'image') return;
 		const start = n.position?.start;
-		ctx.facts.links.push({ url: n.url, line: start?.line ?? 1, column: start?.column ?? 1 });
+		const chapterPath = url.kind === 'relative' ? relativeChapter(n.url, ctx.facts.rel) : undefined;
+		if (chapterPath) {
+			// The renderer links to the chapter's route: chapter URLs are flat, so the file name is the slug.
+			const hash = n.url.indexOf('#');
+			n.data = { ...n.data, courseHref: `${routes.chapter(path.posix.basename(chapterPath))}${hash === -1 ? '' : n.url.slice(hash)}` } as never;
+		}
+		ctx.facts.links.push({ url: n.url, line: start?.line ?? 1, column: start?.column ?? 1, ...(chapterPath ? { chapterPath } : {}) });
 	});
 };
 
+/**
+ * A relative link to a chapter file (`./other.mdx`, `../part/other.md#x`), as the course path it names without
+ * the extension (`chapters/part/other`); undefined for any other relative link.
+ */
+export function relativeChapter(url: string, fromRel: string): string | undefined {
+	const file = decode(url.split('#')[0]!.split('?')[0]!);
+	if (!/\.mdx?$/.test(file)) return undefined;
+	const target = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), file));
+	return target.replace(/\.mdx?$/, '');
+}
+
+function decode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
+
 /** The site's pages and the anchors each one has, built once per check from the course. */
 interface Site {
-	chapters: Map<string, Set<string>>;
+	/** Anchors of each chapter by slug; undefined for a chapter that could not be parsed (its anchors are unknown). */
+	chapters: Map<string, Set<string> | undefined>;
+	/** Slug of each chapter by its course path without extension (`chapters/part/intro`). */
+	paths: Map<string, string>;
 	pages: Map<string, Set<string> | undefined>;
 }
 
 function siteOf(course: CourseCheck): Site {
-	const chapters = new Map<string, Set<string>>();
-	for (const c of course.chapters) chapters.set(c.slug, anchorsOf(c));
+	const chapters = new Map<string, Set<string> | undefined>();
+	const paths = new Map<string, string>();
+	for (const c of course.chapters) {
+		chapters.set(c.slug, c.parsed ? anchorsOf(c) : undefined);
+		paths.set(c.rel.replace(/\.mdx$/, ''), c.slug);
+	}
 	const controls = new Set<string>();
 	for (const id of course.schema.controls.keys()) {
 		controls.add(id);
@@ -59,7 +93,7 @@ function siteOf(course: CourseCheck): Site {
 		['/glossary/', terms],
 		['/practice/', quizzes],
 	]);
-	return { chapters, pages };
+	return { chapters, paths, pages };
 }
 
 /** Anchors on a chapter page: heading ids, quizzes (`#quiz-<id>`) and flashcard terms (`#term-<id>`). */
@@ -72,7 +106,7 @@ export const internalLinks: CourseRule = (course) => {
 	const site = siteOf(course);
 	for (const c of course.chapters)
 		for (const link of c.links) {
-			const problem = checkLink(link.url, c, site);
+			const problem = link.chapterPath ? checkRelative(link.url, link.chapterPath, site) : checkLink(link.url, c, site);
 			if (problem) course.diagnostics.push(diagnostic(c.file, link, 'broken-link', `Broken link "${link.url}": ${problem.message}`, problem.hint));
 		}
 };
@@ -82,9 +116,30 @@ interface Problem {
 	hint: string;
 }
 
+/** `./other.mdx#x`: the file must be a chapter, and the anchor one of its anchors. */
+function checkRelative(url: string, chapterPath: string, site: Site): Problem | undefined {
+	const slug = site.paths.get(chapterPath);
+	const hash = url.indexOf('#');
+	const fragment = hash === -1 ? '' : decode(url.slice(hash + 1));
+	if (slug === undefined) {
+		const name = path.posix.basename(chapterPath);
+		const elsewhere = [...site.paths].find(([, s]) => s === name)?.[0];
+		const s = elsewhere ? undefined : suggest(name, site.chapters.keys());
+		return {
+			message: elsewhere ? `there is no chapter file ${chapterPath}.mdx; the chapter "${name}" is ${elsewhere}.mdx` : `there is no chapter file ${chapterPath}.mdx.${s ? ` Did you mean "${s}"?` : ''}`,
+			hint: elsewhere || s ? `Link to ${routes.chapter(elsewhere ? name : s!)}${fragment ? `#${fragment}` : ''} (or write the file's path relative to this chapter).` : 'Write the path of a chapter file relative to this chapter, e.g. ./other-chapter.mdx.',
+		};
+	}
+	const anchors = site.chapters.get(slug);
+	return fragment && anchors ? checkAnchor(fragment, anchors, `chapter "${slug}"`, `${url.slice(0, hash)}#`) : undefined;
+}
+
 function checkLink(url: string, chapter: ChapterFacts, site: Site): Problem | undefined {
 	const u = classifyUrl(url);
-	if (u.kind === 'anchor') return checkAnchor(u.anchor, site.chapters.get(chapter.slug)!, 'this chapter', '#');
+	if (u.kind === 'anchor') {
+		const own = site.chapters.get(chapter.slug);
+		return own ? checkAnchor(u.anchor, own, 'this chapter', '#') : undefined;
+	}
 	if (u.kind === 'relative') {
 		// `network-security.mdx`, `../network-security/`, `chapters/network-security#x`: the last path segment.
 		const segments = url.split(/[?#]/)[0]!.split('/').filter((p) => p && p !== '.' && p !== '..');
@@ -101,8 +156,7 @@ function checkLink(url: string, chapter: ChapterFacts, site: Site): Problem | un
 	if (match) {
 		const [, raw = '', slash, rest] = match;
 		const slug = raw.replace(/\.mdx?$/, '');
-		const anchors = site.chapters.get(slug);
-		if (!anchors) {
+		if (!site.chapters.has(slug)) {
 			const s = suggest(slug, site.chapters.keys());
 			return {
 				message: slug ? `there is no chapter "${slug}".${s ? ` Did you mean "${s}"?` : ''}` : 'there is no page listing all chapters',
@@ -113,7 +167,9 @@ function checkLink(url: string, chapter: ChapterFacts, site: Site): Problem | un
 			const fixed = `/chapters/${slug}/${u.anchor ? `#${u.anchor}` : ''}`;
 			return { message: rest ? `chapter pages have no sub-pages ("${rest}")` : slug !== raw ? 'chapter URLs have no file extension' : 'chapter URLs end with a slash', hint: `Write ${fixed}.` };
 		}
-		return u.anchor ? checkAnchor(u.anchor, anchors, `chapter "${slug}"`, `/chapters/${slug}/#`) : undefined;
+		// A chapter that failed to parse has its own error; its anchors are unknown, so links into it stand down.
+		const anchors = site.chapters.get(slug);
+		return u.anchor && anchors ? checkAnchor(u.anchor, anchors, `chapter "${slug}"`, `/chapters/${slug}/#`) : undefined;
 	}
 	const path = u.path.endsWith('/') ? u.path : `${u.path}/`;
 	if (!site.pages.has(path)) {

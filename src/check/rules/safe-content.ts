@@ -7,7 +7,7 @@
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { ChapterRule, ChapterRuleContext } from './index.ts';
-import { NEVER_ELEMENTS, SAFE_ATTRIBUTES, SAFE_ELEMENTS } from '../../config/policy.ts';
+import { allowedAttributes, NEVER_ELEMENTS, SAFE_ELEMENTS } from '../../config/policy.ts';
 import { unsafeScheme } from './urls.ts';
 
 interface EsmNode extends Node {
@@ -115,12 +115,15 @@ export const safeContent: ChapterRule = (tree, ctx) => {
 };
 
 function reportEsm(node: EsmNode, ctx: ChapterRuleContext) {
-	const statements = node.data?.estree?.body ?? [];
-	// One diagnostic per statement, at its own line: an `import` then an `export` block are two problems.
-	const found = statements.length ? statements : [{ type: /^\s*export\b/.test(node.value) ? 'ExportNamedDeclaration' : 'ImportDeclaration' }];
+	// One diagnostic per statement, at its own line: an `import` then an `export` block are two problems. The
+	// block is never evaluated, so its lines are read as text: a statement starts a line with import or export.
+	const start = node.position?.start;
+	const lines = node.value.split('\n');
+	const found = lines.flatMap((l, i) => (/^\s*(import|export)\b/.test(l) ? [{ kind: /^\s*export\b/.test(l) ? 'export' : 'import', line: i }] : []));
+	if (!found.length) found.push({ kind: 'import', line: 0 });
 	for (const s of found) {
-		const kind = s.type.startsWith('Import') ? 'import' : 'export';
-		const loc = 'loc' in s && s.loc ? { line: s.loc.start.line, column: s.loc.start.column + 1 } : node.position?.start;
+		const kind = s.kind as 'import' | 'export';
+		const loc = start ? { line: start.line + s.line, column: s.line === 0 ? start.column : 1 + (lines[s.line]!.length - lines[s.line]!.trimStart().length) } : undefined;
 		ctx.report(
 			at(loc),
 			'unsafe-esm',
@@ -132,7 +135,7 @@ function reportEsm(node: EsmNode, ctx: ChapterRuleContext) {
 
 function checkElement(node: JsxNode, ctx: ChapterRuleContext) {
 	const { name } = node;
-	const html = name !== null && /^[a-z][a-z0-9-]*$/.test(name);
+	const html = name !== null && /^[a-z][a-z0-9]*$/.test(name);
 	if (!html) {
 		// A fragment, a component (`Foo`, `foo.bar`) or a namespaced name (`svg:rect`): code, not markup.
 		if (ctx.policy.allowMdx) return;
@@ -143,7 +146,7 @@ function checkElement(node: JsxNode, ctx: ChapterRuleContext) {
 			`Unexpected ${name === null ? 'JSX fragment' : 'component'} \`${shown}\`: chapters cannot use JSX components`,
 			`Use a directive instead (:::note, :::card{title="…"}, :control[…]{ref=… owner=…}; see docs/authoring.md). For a literal \`<\` in prose write &lt;.`,
 		);
-		checkAttributes(node, ctx, false);
+		checkAttributes(node, ctx, 'component');
 		return;
 	}
 	const safe = SAFE_ELEMENTS.has(name);
@@ -163,14 +166,16 @@ function checkElement(node: JsxNode, ctx: ChapterRuleContext) {
 				.join(' '),
 		);
 	}
-	checkAttributes(node, ctx, safe);
+	// A rejected element is one error; its attributes add only the dangerous ones (handlers, styles, script URLs).
+	checkAttributes(node, ctx, safe || ctx.policy.allowHtml.has(name) ? 'allowed' : 'rejected');
 }
 
-function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, safeElement: boolean) {
+function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, mode: 'component' | 'allowed' | 'rejected') {
 	const element = node.name === null ? '<>' : `<${node.name}>`;
-	const component = node.name === null || !/^[a-z][a-z0-9-]*$/.test(node.name);
+	const component = mode === 'component';
+	const allowed = node.name ? allowedAttributes(node.name, ctx.policy) : new Set<string>();
 	for (const attr of node.attributes) {
-		const place = attr.position ? ({ position: attr.position } as Node) : node;
+		const place = attr.position ? ({ position: attr.position } as Node) : attributePlace(node, attr, ctx.source);
 		if (attr.type === 'mdxJsxExpressionAttribute') {
 			if (!ctx.policy.allowMdx)
 				ctx.report(place, 'unsafe-expression', `Unexpected JavaScript expression \`{${snippet(String(attr.value ?? ''))}}\` in \`${element}\`: chapters cannot run code`, 'Remove it; attributes are written as name="value".');
@@ -186,6 +191,11 @@ function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, safeElement: bo
 		// With allowMdx a component's props are its own business (an `onClick` prop is a function, not markup).
 		if (component && ctx.policy.allowMdx) continue;
 		const lower = name.toLowerCase();
+		if (lower.includes(':') && !ctx.policy.allowMdx) {
+			// `set:html`, `is:raw`, `define:vars` are instructions to Astro, `xlink:href` and `v-on:click` to others.
+			ctx.report(place, 'unsafe-html', `Unexpected attribute \`${name}\` on \`${element}\`: attribute names with \`:\` are instructions to a framework, not markup`, `Remove the \`${name}\` attribute.`);
+			continue;
+		}
 		if (lower.startsWith('on')) {
 			ctx.report(place, 'unsafe-html', `Unexpected event handler \`${name}\` on \`${element}\`: attributes cannot run code`, `Remove the \`${name}\` attribute.`);
 			continue;
@@ -206,20 +216,38 @@ function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, safeElement: bo
 				continue;
 			}
 		}
-		if (safeElement && !SAFE_ATTRIBUTES.has(lower))
+		if (mode === 'allowed' && !allowed.has(lower))
 			ctx.report(
 				place,
 				'unsafe-html',
-				`Unexpected attribute \`${name}\` on \`${element}\`: only ${[...SAFE_ATTRIBUTES].join(', ')} are allowed`,
+				allowed.size ? `Unexpected attribute \`${name}\` on \`${element}\`: only ${[...allowed].join(', ')} are allowed` : `Unexpected attribute \`${name}\` on \`${element}\``,
 				`Remove the \`${name}\` attribute (classes and ids would let a chapter imitate the site's own components).`,
 			);
 	}
 }
 
+/**
+ * Where an attribute is written: the parser places elements, not their attributes, so find the attribute's name
+ * (or its `{` for a spread) inside the element's opening tag. Bounded: an opening tag is searched for 4 KB.
+ */
+function attributePlace(node: JsxNode, attr: JsxAttribute, source: string): Node {
+	const start = node.position?.start;
+	if (!start || start.offset === undefined) return node;
+	const tag = source.slice(start.offset, start.offset + 4096);
+	const i = attr.type === 'mdxJsxExpressionAttribute' ? tag.indexOf(`{${String(attr.value ?? '')}`) : tag.search(new RegExp(`\\s${attr.name!.replace(/[^\w:-]/g, '')}(?=[\\s=/>]|$)`));
+	if (i < 0) return node;
+	const offset = attr.type === 'mdxJsxExpressionAttribute' ? i : i + 1;
+	const before = tag.slice(0, offset);
+	const newlines = before.split('\n').length - 1;
+	const point = { line: start.line + newlines, column: newlines ? offset - before.lastIndexOf('\n') : start.column + offset, offset: start.offset + offset };
+	return { type: 'attribute', position: { start: point, end: point } } as Node;
+}
+
 /** `{/* a comment *\/}` is how MDX writes comments: it evaluates nothing, so it is allowed. */
 function isCommentOnly(node: ExpressionNode): boolean {
-	const body = node.data?.estree?.body;
-	return Array.isArray(body) ? body.length === 0 : /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
+	const v = node.value.trim();
+	// One block comment and nothing else (`/* a */ x /* b */` is code).
+	return v.startsWith('/*') && v.endsWith('*/') && v.indexOf('*/') === v.length - 2;
 }
 
 const snippet = (code: string) => {

@@ -1,0 +1,29 @@
+/**
+ * Every URL and anchor of a course site, defined once. The link rule checks against these, the renderers and
+ * the search index write them, and the pages are served at them. Paths here are site-relative (`/matrix/`);
+ * `withBase` adds the deploy base path (`/my-course/matrix/`).
+ */
+export const routes = {
+	home: '/',
+	chapter: (slug: string) => `/chapters/${slug}/`,
+	matrix: '/matrix/',
+	glossary: '/glossary/',
+	practice: '/practice/',
+} as const;
+
+/** Anchors inside pages: quizzes and terms on chapter pages (and the practice exam and glossary), controls and services on the matrix. */
+export const anchors = {
+	quiz: (id: string) => `quiz-${id}`,
+	term: (id: string) => `term-${id}`,
+	control: (id: string) => id,
+	service: (service: string) => `service-${service}`,
+} as const;
+
+/** The deploy base (always `/` or `/path/`) plus a site-relative path (`/x/`). */
+export const withBase = (base: string, sitePath: string) => (base === '/' ? sitePath : `${base}${sitePath.replace(/^\//, '')}`);
+
+/** Normalise a base path to `/`, `/a/` or `/a/b/`. Validation (no `//`, no backslash) is course.yaml's job. */
+export const normaliseBase = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+/** A base path that is safe to put in front of every URL: an absolute path, nothing that could name another host. */
+export const BASE_PATTERN = /^\/(?:[A-Za-z0-9._~-]+\/)*(?:[A-Za-z0-9._~-]+)?\/?$/;

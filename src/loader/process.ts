@@ -1,0 +1,41 @@
+/**
+ * One chapter through the whole pipeline: read → check → render, from one tree. The result (a record) is plain
+ * data: it is cached by content, sent between threads, and read by the pages. A chapter with errors is not
+ * rendered (nothing is built while any error remains).
+ */
+import fs from 'node:fs';
+import { type ChapterEnv, type ChapterFacts, checkChapter } from '../check/chapter.ts';
+import type { ChapterSource } from '../check/discover.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { withBase } from '../core/routes.ts';
+import { renderChapter, type RenderedChapter } from '../render/chapter.ts';
+import type { PublishedImage } from '../render/render.ts';
+
+export interface ChapterRecord {
+	/** The cache key: content, schema, configuration, base and code version (./cache.ts). */
+	key: string;
+	facts: ChapterFacts;
+	diagnostics: Diagnostic[];
+	rendered?: RenderedChapter;
+}
+
+export interface ProcessOptions {
+	base: string;
+	/** Render the chapter too (the CLI check does, so that a clean check guarantees a build). */
+	render: boolean;
+}
+
+/** Where a local image is published: a name from its content, so a changed image never shows stale. */
+export const publishedPath = (image: { digest: string; ext: string }) => `/_course/${image.digest.slice(0, 16)}.${image.ext}`;
+
+export async function processChapter(source: ChapterSource, bytes: Uint8Array, env: ChapterEnv, options: ProcessOptions, key: string): Promise<ChapterRecord> {
+	const checked = checkChapter(source, bytes, env);
+	const record: ChapterRecord = { key, facts: checked.facts, diagnostics: checked.diagnostics };
+	if (options.render && checked.tree && !checked.diagnostics.some((d) => d.severity === 'error')) {
+		const images = new Map<string, PublishedImage>(checked.facts.images.map((i) => [i.url, { src: withBase(options.base, publishedPath(i)), width: i.width, height: i.height }]));
+		record.rendered = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
+	}
+	return record;
+}
+
+export const readChapter = (file: string): Uint8Array => fs.readFileSync(file);

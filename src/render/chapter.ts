@@ -1,0 +1,131 @@
+/**
+ * One checked chapter tree → its HTML, in this project's code (no MDX, no JavaScript module per chapter):
+ *
+ *   directives and links (./render.ts) → hast (mdast-util-to-hast; safe inline HTML elements become elements,
+ *   comments vanish) → sanitize (./sanitize.ts) → diagrams and syntax highlighting → HTML, plus the fragments
+ *   other pages show (each quiz for the practice exam, each flashcard's back for the glossary).
+ */
+import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Root } from 'mdast';
+import { type Handler, toHast } from 'mdast-util-to-hast';
+import type { ContentPolicy } from '../config/policy.ts';
+import { propertyOf } from '../config/policy.ts';
+import type { RenderContext } from '../directives/types.ts';
+import { highlightCode } from './highlight.ts';
+import { createRenderContext, type PublishedImage, renderTree } from './render.ts';
+import { sanitizeChapter } from './sanitize.ts';
+
+export interface RenderedChapter {
+	html: string;
+	/** HTML of each quiz by id (for the practice exam), with its ids made unique for a page of many quizzes. */
+	quizzes: Record<string, string>;
+	/** HTML of each flashcard's back by term id (for the glossary). */
+	terms: Record<string, string>;
+}
+
+export interface ChapterRenderOptions {
+	schema: RenderContext['schema'];
+	base: string;
+	policy: ContentPolicy;
+	images?: ReadonlyMap<string, PublishedImage>;
+}
+
+interface JsxAttribute {
+	type: string;
+	name?: string;
+	value?: unknown;
+}
+
+/** `<kbd>`, `<abbr title="…">`: the checker admitted these elements and their literal attributes; nothing else. */
+const jsxElement: Handler = (state, node) => {
+	const properties: Properties = {};
+	for (const a of (node as { attributes: JsxAttribute[] }).attributes)
+		if (a.type === 'mdxJsxAttribute' && a.name && (typeof a.value === 'string' || a.value === null)) properties[propertyOf(a.name)] = a.value ?? true;
+	const result: Element = { type: 'element', tagName: (node as { name: string }).name, properties, children: state.all(node) as ElementContent[] };
+	state.patch(node, result);
+	return state.applyData(node, result);
+};
+const nothing: Handler = () => undefined;
+
+const HANDLERS = { mdxJsxFlowElement: jsxElement, mdxJsxTextElement: jsxElement, mdxFlowExpression: nothing, mdxTextExpression: nothing, mdxjsEsm: nothing } as Record<string, Handler>;
+
+/** Everything but syntax highlighting: directives, links, images → hast → sanitized, diagrams marked. */
+export function chapterHast(tree: Root, options: ChapterRenderOptions): HastRoot {
+	const ctx = createRenderContext({ schema: options.schema, base: options.base });
+	renderTree(tree, ctx, options.images ? { images: options.images } : {});
+	const hast = toHast(tree, { handlers: HANDLERS }) as HastRoot;
+	normaliseProperties(hast);
+	const clean = sanitizeChapter(hast, options.policy);
+	markDiagrams(clean);
+	return clean;
+}
+
+export async function renderChapter(tree: Root, options: ChapterRenderOptions): Promise<RenderedChapter> {
+	const clean = chapterHast(tree, options);
+	await highlightCode(clean);
+	const quizzes: Record<string, string> = {};
+	const terms: Record<string, string> = {};
+	collectFragments(clean, quizzes, terms);
+	return { html: toHtml(clean), quizzes, terms };
+}
+
+/** Directives write HTML attribute names (`data-ref`, `aria-describedby`); hast and the sanitizer use property names. */
+function normaliseProperties(node: HastRoot | ElementContent) {
+	if (node.type === 'element') {
+		const props: Properties = {};
+		for (const [k, v] of Object.entries(node.properties)) props[k.includes('-') ? propertyOf(k) : k] = v;
+		node.properties = props;
+	}
+	if ('children' in node) for (const c of node.children) normaliseProperties(c as ElementContent);
+}
+
+/** ```mermaid blocks become `<pre class="mermaid">` (drawn in the browser, never highlighted as code). */
+function markDiagrams(node: HastRoot | ElementContent) {
+	if (!('children' in node)) return;
+	node.children.forEach((child, i) => {
+		if (child.type !== 'element') return;
+		const code = child.tagName === 'pre' && child.children.length === 1 ? child.children[0] : undefined;
+		if (code?.type === 'element' && code.tagName === 'code' && (code.properties.className as string[] | undefined)?.includes('language-mermaid')) {
+			node.children[i] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: code.children };
+			return;
+		}
+		markDiagrams(child);
+	});
+}
+
+function collectFragments(node: HastRoot | Element, quizzes: Record<string, string>, terms: Record<string, string>) {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		const quiz = child.properties.dataQuiz;
+		if (typeof quiz === 'string') {
+			// The practice exam shows many quizzes on one page: their inner ids (tooltips, results) get the quiz's prefix.
+			quizzes[quiz] = toHtml(prefixIds(structuredClone(child), `${quiz}-`));
+			continue;
+		}
+		const term = child.properties.dataTerm;
+		if (typeof term === 'string') {
+			const back = child.children.find((c): c is Element => c.type === 'element' && ((c.properties.className as string[] | undefined) ?? []).includes('flashcard__back'));
+			if (back) terms[term] = toHtml(prefixIds(structuredClone(back), `${term}-`).children);
+		}
+		collectFragments(child, quizzes, terms);
+	}
+}
+
+const ID_REFS = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls'] as const;
+
+function prefixIds(node: Element, prefix: string): Element {
+	const own = (v: unknown) => typeof v === 'string' && /^(tip|def|exercise)-\d+/.test(v);
+	const walk = (n: Element) => {
+		if (own(n.properties.id)) n.properties.id = prefix + String(n.properties.id);
+		const props = n.properties as Record<string, unknown>;
+		for (const k of ID_REFS) {
+			const v = props[k];
+			if (Array.isArray(v)) props[k] = v.map((x) => (own(x) ? prefix + String(x) : String(x)));
+			else if (own(v)) props[k] = prefix + String(v);
+		}
+		for (const c of n.children) if (c.type === 'element') walk(c);
+	};
+	walk(node);
+	return node;
+}
