@@ -148,6 +148,33 @@ describe('dev server: errors in the overlay and terminal, recovery without resta
 		expect(page.body).toContain('data-ref="ec2.guest-os-patching" data-owner="customer"');
 	});
 
+	it('re-checks every chapter when ownership.yaml changes, and shows a broken schema on every open page', async () => {
+		const schemaFile = path.join(root, 'course/ownership.yaml');
+		const schema = fs.readFileSync(schemaFile, 'utf8');
+		// The schema now says AWS patches the guest OS: the chapter's unchanged tag (customer) is wrong.
+		fs.writeFileSync(schemaFile, schema.replace('owner: customer', 'owner: aws'));
+		const where = 'course/chapters/alpha.mdx:12:10: error owner-mismatch: Owner mismatch for "ec2.guest-os-patching": written owner=customer, but the schema says owner=aws';
+		await until('the page to fail', CHANGE_MS, async () => ((await get('/chapters/alpha/')).status === 500 ? true : undefined));
+		await until('the mismatch in the terminal', CHANGE_MS, async () => (log.includes(where) ? true : undefined));
+
+		// A schema that is not valid YAML is pushed to every open page at once, without a request.
+		overlays.length = 0;
+		fs.writeFileSync(schemaFile, `${schema}\n  broken: [unclosed\n`);
+		const overlay = await until('the schema error on the socket', CHANGE_MS, async () => overlays.find((e) => e.message.includes('schema-syntax')));
+		expect(overlay.message).toContain('course/ownership.yaml:');
+		expect(overlay.loc?.file).toBe(schemaFile);
+		// One mistake, one error: the chapter's tags are not reported against a schema that did not load.
+		expect(overlay.message).not.toContain('unknown-ref');
+		expect((await get('/matrix/')).status).toBe(500);
+
+		fs.writeFileSync(schemaFile, schema);
+		const page = await until('the page to recover', CHANGE_MS, async () => {
+			const p = await get('/chapters/alpha/');
+			return p.status === 200 ? p : undefined;
+		});
+		expect(page.body).toContain('data-ref="ec2.guest-os-patching" data-owner="customer"');
+	});
+
 	it('catches unsafe content the same way, and recovers', async () => {
 		fs.writeFileSync(chapter, `${original}\n<script>alert(1)</script>\n`);
 		const line = original.split('\n').length + 1;

@@ -132,7 +132,12 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		return fail(deep.position?.start, 'limit-exceeded', `The chapter nests more than ${limits.depth} levels deep here (lists, quotes, emphasis or directives inside each other)`, 'Flatten the structure, or raise `limits.depth` in course.yaml.');
 	facts.parsed = true;
 
-	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) => diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
+	// A chapter that makes thousands of mistakes gets its first MAX_PROBLEMS listed, then one line saying how many more.
+	let unlisted = 0;
+	const report = (node: Node | undefined, ruleId: RuleId, message: string, hint?: string) => {
+		if (diagnostics.length >= MAX_PROBLEMS) unlisted++;
+		else diagnostics.push(diagnostic(file, node?.position?.start, ruleId, message, hint));
+	};
 	const slugger = new GithubSlugger();
 	const ids = new Map<string, number>();
 	const used = new Set<string>();
@@ -175,6 +180,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		}
 	});
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
+	if (unlisted) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'limit-exceeded', `${unlisted} more problems in this chapter are not listed (the first ${MAX_PROBLEMS} are)`, 'Fix the problems listed, then check again.'));
 	facts.directives = [...used].sort();
 	facts.words = countWords(proseText(tree));
 	return { facts, diagnostics, tree, text };
@@ -349,5 +355,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 	}
 	return lo;
 }
+
+/** Problems listed per chapter, at most. */
+const MAX_PROBLEMS = 500;
 
 const formatBytes = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);

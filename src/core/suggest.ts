@@ -7,8 +7,8 @@
  * budget caps the total work, after which suggestions are simply left out.
  */
 const MAX_CHARS = 64;
-/** Cells of the edit-distance table a process may fill for suggestions (~0.5 s of work). */
-const BUDGET_CELLS = 50_000_000;
+/** Cells of the edit-distance table a process may fill for suggestions (~0.2 s of work). */
+const BUDGET_CELLS = 20_000_000;
 let spent = 0;
 
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {

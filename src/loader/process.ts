@@ -31,7 +31,8 @@ export const publishedPath = (image: { digest: string; ext: string }) => `/_cour
 export async function processChapter(source: ChapterSource, bytes: Uint8Array, env: ChapterEnv, options: ProcessOptions, key: string): Promise<ChapterRecord> {
 	const checked = checkChapter(source, bytes, env);
 	const record: ChapterRecord = { key, facts: checked.facts, diagnostics: checked.diagnostics };
-	if (options.render && checked.tree && !checked.diagnostics.some((d) => d.severity === 'error')) {
+	// Render only what checked clean against a schema that loaded: renderers rely on every tag naming a control.
+	if (options.render && env.schema.loaded && checked.tree && !checked.diagnostics.some((d) => d.severity === 'error')) {
 		const images = new Map<string, PublishedImage>(checked.facts.images.map((i) => [i.url, { src: withBase(options.base, publishedPath(i)), width: i.width, height: i.height }]));
 		record.rendered = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
 	}

@@ -175,17 +175,19 @@ function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, mode: 'componen
 	const component = mode === 'component';
 	const allowed = node.name ? allowedAttributes(node.name, ctx.policy) : new Set<string>();
 	for (const attr of node.attributes) {
-		const place = attr.position ? ({ position: attr.position } as Node) : attributePlace(node, attr, ctx.source);
+		// Found in the text only when there is something to report (each search reads up to 4 KB).
+		let found: Node | undefined;
+		const place = () => (found ??= attr.position ? ({ position: attr.position } as Node) : attributePlace(node, attr, ctx.source));
 		if (attr.type === 'mdxJsxExpressionAttribute') {
 			if (!ctx.policy.allowMdx)
-				ctx.report(place, 'unsafe-expression', `Unexpected JavaScript expression \`{${snippet(String(attr.value ?? ''))}}\` in \`${element}\`: chapters cannot run code`, 'Remove it; attributes are written as name="value".');
+				ctx.report(place(), 'unsafe-expression', `Unexpected JavaScript expression \`{${snippet(String(attr.value ?? ''))}}\` in \`${element}\`: chapters cannot run code`, 'Remove it; attributes are written as name="value".');
 			continue;
 		}
 		const name = attr.name ?? '';
 		const value = attr.value;
 		if (value && typeof value === 'object') {
 			if (!ctx.policy.allowMdx)
-				ctx.report(place, 'unsafe-expression', `Unexpected JavaScript expression in attribute \`${name}\` of \`${element}\`: chapters cannot run code`, `Write a plain quoted value: ${name}="…".`);
+				ctx.report(place(), 'unsafe-expression', `Unexpected JavaScript expression in attribute \`${name}\` of \`${element}\`: chapters cannot run code`, `Write a plain quoted value: ${name}="…".`);
 			continue;
 		}
 		// With allowMdx a component's props are its own business (an `onClick` prop is a function, not markup).
@@ -193,16 +195,16 @@ function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, mode: 'componen
 		const lower = name.toLowerCase();
 		if (lower.includes(':') && !ctx.policy.allowMdx) {
 			// `set:html`, `is:raw`, `define:vars` are instructions to Astro, `xlink:href` and `v-on:click` to others.
-			ctx.report(place, 'unsafe-html', `Unexpected attribute \`${name}\` on \`${element}\`: attribute names with \`:\` are instructions to a framework, not markup`, `Remove the \`${name}\` attribute.`);
+			ctx.report(place(), 'unsafe-html', `Unexpected attribute \`${name}\` on \`${element}\`: attribute names with \`:\` are instructions to a framework, not markup`, `Remove the \`${name}\` attribute.`);
 			continue;
 		}
 		if (lower.startsWith('on')) {
-			ctx.report(place, 'unsafe-html', `Unexpected event handler \`${name}\` on \`${element}\`: attributes cannot run code`, `Remove the \`${name}\` attribute.`);
+			ctx.report(place(), 'unsafe-html', `Unexpected event handler \`${name}\` on \`${element}\`: attributes cannot run code`, `Remove the \`${name}\` attribute.`);
 			continue;
 		}
 		if (lower === 'style' || lower === 'srcdoc') {
 			ctx.report(
-				place,
+				place(),
 				'unsafe-html',
 				`Unexpected attribute \`${name}\` on \`${element}\`: ${lower === 'style' ? 'chapters use the site’s styles' : 'it embeds a page of raw HTML'}`,
 				`Remove the \`${name}\` attribute.`,
@@ -212,13 +214,13 @@ function checkAttributes(node: JsxNode, ctx: ChapterRuleContext, mode: 'componen
 		if (typeof value === 'string' && URL_ATTRIBUTES.has(lower)) {
 			const unsafe = unsafeScheme(value);
 			if (unsafe) {
-				ctx.report(place, 'unsafe-url', `Unsafe \`${unsafe.scheme}\` URL in attribute \`${name}\` of \`${element}\`: ${unsafe.why}`, 'Use an http(s) address or a course page (/chapters/<slug>/).');
+				ctx.report(place(), 'unsafe-url', `Unsafe \`${unsafe.scheme}\` URL in attribute \`${name}\` of \`${element}\`: ${unsafe.why}`, 'Use an http(s) address or a course page (/chapters/<slug>/).');
 				continue;
 			}
 		}
 		if (mode === 'allowed' && !allowed.has(lower))
 			ctx.report(
-				place,
+				place(),
 				'unsafe-html',
 				allowed.size ? `Unexpected attribute \`${name}\` on \`${element}\`: only ${[...allowed].join(', ')} are allowed` : `Unexpected attribute \`${name}\` on \`${element}\``,
 				`Remove the \`${name}\` attribute (classes and ids would let a chapter imitate the site's own components).`,
