@@ -1,18 +1,17 @@
 /**
- * `npm run check` as users run it: a real process on real course folders. Exit codes, the text line format
- * (`path:line:column: error <rule-id>: <message>`, paths relative to the working directory) and GitHub
- * annotations are the contract other tools parse.
+ * `npm run check` as users run it, on real course folders: in-process through the CLI's `main` (the same
+ * code, without a Node start-up per test), and as a real process once per output format. Exit codes, the text
+ * line format (`path:line:column: error <rule-id>: <message>`, paths relative to the working directory) and
+ * GitHub annotations are the contract other tools parse.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/check/format.ts';
 import { ROOT } from '../helpers/build.ts';
+import { checkCli, spawnCheckCli } from '../helpers/cli.ts';
 
-const NODE = path.join(ROOT, 'node_modules/.bin/node');
-const CLI = path.join(ROOT, 'src/cli/check.ts');
 const FIXTURES = path.join(ROOT, 'tests/check/fixtures');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -26,11 +25,7 @@ function course(fixture: string, name = fixture): string {
 	return dir;
 }
 
-function check(args: string[], cwd = tmp, env: Record<string, string> = {}) {
-	// The timeout turns a checker that never exits into a failure instead of a hung test run.
-	const r = spawnSync(NODE, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, COURSE_DIR: '', ...env } });
-	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const check = (args: string[], cwd = tmp, env: Record<string, string> = {}) => checkCli(args, { cwd, env: { COURSE_DIR: '', ...env } });
 
 const MISMATCH = 'Owner mismatch for "ec2.guest-os-patching": written owner=aws, but the schema says owner=customer (ownership.yaml:2: Patch and harden the guest operating system of an EC2 instance)';
 const MISMATCH_FIX = 'Change the tag to owner=customer, or correct ownership.yaml line 2 if the schema is wrong.';
@@ -129,5 +124,18 @@ describe('github format', () => {
 	it('escapes carriage returns too (unit)', () => {
 		const out = formatGithub([{ file: '/w/x.mdx', line: 1, column: 2, ruleId: 'parse-error', severity: 'error', message: 'a\r\nb 100%' }], '/w');
 		expect(out).toBe('::error file=x.mdx,line=1,col=2,title=parse-error::a%0D%0Ab 100%25');
+	});
+});
+
+describe('as a real process (once per format)', () => {
+	// What a shell sees: the exit code, stdout and stderr of `node src/cli/check.ts`, identical to main's.
+	it.each([['text', []], ['github', ['--format', 'github']]] as const)('%s: the same output and exit code as in-process', (_format, flags) => {
+		course('many-problems', `spawn-${_format}`);
+		const args = [`spawn-${_format}`, ...flags];
+		const real = spawnCheckCli(args, { cwd: tmp, env: { COURSE_DIR: '' } });
+		expect(real.status).toBe(1);
+		expect(real.stderr).toBe('');
+		expect(real.stdout).toMatch(_format === 'github' ? /^::error file=spawn-github\/chapters\// : /^spawn-text\/chapters\/\S+:\d+:\d+: error /);
+		expect(real).toEqual(check(args));
 	});
 });
