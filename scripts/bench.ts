@@ -1,29 +1,37 @@
 /**
- * `npm run bench -- --chapters 200 [--runs 3] [--vs-starlight] [--lighthouse] [--no-search] [--out bench/results/x.json]`
+ * `npm run bench -- --chapters 200 [--runs 3] [--vs-starlight] [--warm] [--lighthouse] [--no-search] [--out bench/results/x.json]`
  *
- * Generates a deterministic synthetic course of N chapters (scripts/bench/generate.ts) in a temporary folder,
- * then measures, as the median of several runs: `npm run check` time and memory, a cold `astro build` (with
- * Pagefind) time, memory and where the time goes, the output sizes, what one chapter page loads (with and
- * without a diagram), the bytes a first search fetches in Chromium, and optionally Lighthouse scores and the
- * same corpus built by Astro Starlight. Prints a table and writes JSON. See docs/performance.md.
+ * Generates a deterministic synthetic course of N chapters (scripts/lib/generate.ts) in a temporary folder,
+ * then measures, as the median of several runs: `npm run check` time and memory (cold, and again with nothing
+ * changed), a cold `astro build` (with Pagefind) time, peak memory and where the time goes, the output sizes,
+ * what one chapter page loads (with and without a diagram), the bytes a first search fetches in Chromium, and
+ * optionally: a warm rebuild after appending a line to one chapter (`--warm`), Lighthouse scores, and Astro
+ * Starlight on the same text (`--vs-starlight`: the plain corpus — the same chapters without directives — built
+ * by us and by Starlight, and the course with directives against Starlight's plain twin), all builds
+ * alternating. Prints a table and the issue-11 targets, and writes JSON. See docs/performance.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, type SearchCost, searchCost } from './bench/browser.ts';
-import { chapterSlugOf, generateCourse, writeCourse } from './bench/generate.ts';
+import { chapterSlugOf, courseFiles, writeCourse } from './lib/generate.ts';
 import { type LighthouseScores, lighthouse } from './bench/lighthouse.ts';
-import { analysePage, type PageWeight } from './bench/page-weight.ts';
+import { analysePage, type PageWeight } from './lib/page-weight.ts';
 import { type BuildPhases, type BuildRun, hasGnuTime, type Run, runBuild, runCheck } from './bench/run.ts';
-import { dirBytes, prepareSiteRoot, ROOT } from './bench/site-root.ts';
-import { ensureStarlight, prepareStarlight, runStarlightBuild } from './bench/starlight.ts';
+import { formatTargets, type TargetRow, targetRows } from './bench/targets.ts';
+import { dirBytes, prepareSiteRoot, ROOT } from './lib/site-root.ts';
+import { ensureStarlight, prepareStarlight, runStarlightBuild, starlightFile } from './bench/starlight.ts';
 
-const USAGE = `Usage: npm run bench -- --chapters N [--runs 3] [--vs-starlight] [--lighthouse] [--no-search] [--query word] [--out file.json] [--keep]
+const USAGE = `Usage: npm run bench -- --chapters N [--runs 3] [--vs-starlight] [--warm] [--lighthouse] [--no-search] [--query word] [--baseline file.json] [--out file.json] [--keep]
 
-  --chapters N      size of the synthetic course (e.g. 26, 200, 1000)
+  --chapters N      size of the synthetic course (e.g. 26, 200, 1000, 10000)
   --runs R          runs per measurement; figures are medians (default 3)
-  --vs-starlight    also build the same corpus (plain Markdown) with Astro Starlight, alternating runs
+  --vs-starlight    also build the plain corpus (the same chapters without directives) with ours and with
+                    Astro Starlight, alternating runs: ours/Starlight on the same text, and the course vs
+                    Starlight's plain twin
+  --warm            after each cold build, append a line to one chapter and rebuild (both sides, same edit)
+  --baseline file   a result of a smaller run (e.g. bench/results/bench-1000.json): report the build time ratio
   --lighthouse      Lighthouse scores of the home page and a chapter page (Chromium at $CHROME_PATH or /usr/bin/chromium)
   --no-search       skip the search-cost measurement in Chromium
   --query word      the single-word query for the search cost (default: firewall, which matches most chapters)
@@ -34,6 +42,8 @@ interface Args {
 	chapters: number;
 	runs: number;
 	vsStarlight: boolean;
+	warm: boolean;
+	baseline?: string;
 	lighthouse: boolean;
 	search: boolean;
 	query: string;
@@ -48,6 +58,8 @@ function parse(argv: string[]): Args | undefined {
 			chapters: { type: 'string' },
 			runs: { type: 'string', default: '3' },
 			'vs-starlight': { type: 'boolean', default: false },
+			warm: { type: 'boolean', default: false },
+			baseline: { type: 'string' },
 			lighthouse: { type: 'boolean', default: false },
 			'no-search': { type: 'boolean', default: false },
 			query: { type: 'string', default: 'firewall' },
@@ -59,7 +71,7 @@ function parse(argv: string[]): Args | undefined {
 	const chapters = Number(values.chapters);
 	const runs = Number(values.runs);
 	if (values.help || !Number.isInteger(chapters) || chapters < 2 || !Number.isInteger(runs) || runs < 1) return undefined;
-	return { chapters, runs, vsStarlight: values['vs-starlight']!, lighthouse: values.lighthouse!, search: !values['no-search'], query: values.query!, ...(values.out ? { out: values.out } : {}), keep: values.keep! };
+	return { chapters, runs, vsStarlight: values['vs-starlight']!, warm: values.warm!, ...(values.baseline ? { baseline: values.baseline } : {}), lighthouse: values.lighthouse!, search: !values['no-search'], query: values.query!, ...(values.out ? { out: values.out } : {}), keep: values.keep! };
 }
 
 const median = (xs: number[]) => {
@@ -82,6 +94,41 @@ function fail(what: string, run: Run): never {
 	process.exit(1);
 }
 
+/** Median wall and CPU time and the highest peak memory of a set of runs. */
+function summary(rs: Run[]) {
+	return {
+		medianMs: round(median(rs.map((r) => r.wallMs))),
+		cpuMs: rs.every((r) => r.cpuMs !== undefined) ? round(median(rs.map((r) => r.cpuMs!))) : null,
+		/** The largest process's peak RSS (MiB, GNU time), the highest of the runs. */
+		peakMb: rs.every((r) => r.peakMb !== undefined) ? round(Math.max(...rs.map((r) => r.peakMb!))) : null,
+		runsMs: rs.map((r) => round(r.wallMs)),
+	};
+}
+type Summary = ReturnType<typeof summary>;
+const ratio = (a: Summary | undefined, b: Summary | undefined, clock: 'medianMs' | 'cpuMs' = 'medianMs') => (a && b && a[clock] !== null && b[clock] ? round(a[clock]! / b[clock]!, 2) : null);
+
+/** The same edit on every side of a warm rebuild: one line appended to one chapter, undone after the rebuild. */
+const WARM_LINE = '\nOne more sentence, appended to measure a rebuild after a small edit.\n';
+function withEdit<T>(file: string, rebuild: () => T): T {
+	const original = fs.readFileSync(file);
+	fs.appendFileSync(file, WARM_LINE);
+	try {
+		return rebuild();
+	} finally {
+		fs.writeFileSync(file, original);
+	}
+}
+
+/** One side of the comparison: a course, its private root, and its cold (and warm) builds. */
+interface Side {
+	name: string;
+	cold: BuildRun[];
+	warm: BuildRun[];
+	build(cold: boolean): BuildRun;
+	/** The chapter the warm rebuild edits. */
+	editFile: string;
+}
+
 async function main() {
 	const args = parse(process.argv.slice(2));
 	if (!args) {
@@ -92,47 +139,66 @@ async function main() {
 	const { chapters: n, runs } = args;
 	if (!hasGnuTime()) console.warn('GNU time (/usr/bin/time) not found: peak memory will not be reported (apt-get install time).');
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), `course-bench-${n}-`));
-	const courseDir = path.join(work, 'course');
-	const outDir = path.join(work, 'site', 'dist');
 	const started = new Date();
 	const loadBefore = os.loadavg();
-	console.log(`Benchmark: ${n} chapters, ${runs} run${runs > 1 ? 's' : ''} each, in ${work}`);
+	console.log(`Benchmark: ${n} chapters, ${runs} run${runs > 1 ? 's' : ''} each${args.warm ? ', cold and warm' : ''}${args.vsStarlight ? ', vs Starlight' : ''}, in ${work}`);
 
-	const files = generateCourse(n);
-	writeCourse(courseDir, files);
-	const root = prepareSiteRoot(path.join(work, 'site'));
-
-	// --- npm run check
-	const checks: Run[] = [];
-	for (let r = 0; r < runs; r++) {
-		const run = runCheck(courseDir);
-		if (!run.ok) fail('npm run check', run);
-		checks.push(run);
-		console.log(`  check  run ${r + 1}: ${sec(run.wallMs)} s`);
-	}
-
-	// --- astro build (alternating with Starlight, so both see the same machine conditions)
-	let starlight: { versions: { astro: string; starlight: string }; runs: Run[] } | undefined;
+	// --- the corpora, streamed to disk (the generator keeps nothing per chapter)
+	const starlightVersions = args.vsStarlight ? ensureStarlight() : undefined;
+	const genStart = performance.now();
+	const courseDir = path.join(work, 'course');
+	const course = writeCourse(courseDir, courseFiles(n));
+	const plainDir = path.join(work, 'plain');
 	if (args.vsStarlight) {
-		const versions = ensureStarlight();
-		prepareStarlight(generateCourse(n, { plain: true }));
-		starlight = { versions, runs: [] };
+		writeCourse(plainDir, courseFiles(n, { format: 'plain-course' }));
+		prepareStarlight(courseFiles(n, { format: 'starlight' }));
 	}
-	const builds: BuildRun[] = [];
+	const generator = { ms: round(performance.now() - genStart), peakMb: round(process.resourceUsage().maxRSS / 1024) };
+	console.log(`  generated in ${sec(generator.ms)} s (benchmark process peak memory ${generator.peakMb} MB)`);
+	const edited = `chapters/${chapterSlugOf(Math.ceil(n / 2))}.mdx`;
+
+	// --- npm run check: cold, then again with nothing changed (a check cache, if any, is used)
+	const root = prepareSiteRoot(path.join(work, 'site'));
+	const checks: Run[] = [];
+	const checksAgain: Run[] = [];
 	for (let r = 0; r < runs; r++) {
-		const run = runBuild(root, courseDir, outDir, work);
-		if (!run.ok) fail('astro build', run);
-		builds.push(run);
-		console.log(`  build  run ${r + 1}: ${sec(run.wallMs)} s (course checked ${run.checks}×)`);
-		if (starlight) {
-			const s = runStarlightBuild(path.join(work, 'starlight-dist'));
-			if (!s.ok) fail('Starlight build', s);
-			starlight.runs.push(s);
-			console.log(`  starlight run ${r + 1}: ${sec(s.wallMs)} s`);
-		}
+		const cold = runCheck(root, courseDir);
+		if (!cold.ok) fail('npm run check', cold);
+		const again = runCheck(root, courseDir, { cold: false });
+		if (!again.ok) fail('npm run check (again)', again);
+		checks.push(cold);
+		checksAgain.push(again);
+		console.log(`  check  run ${r + 1}: ${sec(cold.wallMs)} s, again ${sec(again.wallMs)} s`);
 	}
 
-	// --- the output (the last build's)
+	// --- builds, alternating sides so all see the same machine conditions
+	const outDir = path.join(work, 'site', 'dist');
+	const ours: Side = { name: 'build', cold: [], warm: [], editFile: path.join(courseDir, edited), build: (cold) => runBuild(root, courseDir, outDir, work, { cold }) };
+	const sides: Side[] = [ours];
+	if (args.vsStarlight) {
+		const plainRoot = prepareSiteRoot(path.join(work, 'plain-site'));
+		const plainOut = path.join(work, 'plain-site', 'dist');
+		sides.push({ name: 'plain', cold: [], warm: [], editFile: path.join(plainDir, edited), build: (cold) => runBuild(plainRoot, plainDir, plainOut, work, { cold }) });
+		sides.push({ name: 'starlight', cold: [], warm: [], editFile: starlightFile(edited), build: (cold) => runStarlightBuild(path.join(work, 'starlight-dist'), { cold }) });
+	}
+	for (let r = 0; r < runs; r++)
+		for (const side of sides) {
+			const cold = side.build(true);
+			if (!cold.ok) fail(`${side.name} build`, cold);
+			side.cold.push(cold);
+			let line = `  ${side.name.padEnd(9)} run ${r + 1}: ${sec(cold.wallMs)} s${cold.peakMb ? `, ${round(cold.peakMb)} MB` : ''}`;
+			if ('checks' in cold) line += ` (course checked ${cold.checks ?? '?'}×)`;
+			if (args.warm) {
+				const warm = withEdit(side.editFile, () => side.build(false));
+				if (!warm.ok) fail(`${side.name} warm rebuild`, warm);
+				side.warm.push(warm);
+				line += `; warm ${sec(warm.wallMs)} s`;
+			}
+			console.log(line);
+		}
+	const [plain, starlight] = [sides.find((s) => s.name === 'plain'), sides.find((s) => s.name === 'starlight')];
+
+	// --- the output (the last cold build's, rebuilt warm if --warm: the same pages)
 	const chapterPage = (i: number) => `chapters/${chapterSlugOf(i)}/index.html`;
 	const plainPage = analysePage(outDir, chapterPage(1));
 	const diagramPage = analysePage(outDir, chapterPage(2));
@@ -145,7 +211,8 @@ async function main() {
 	if (args.search && fs.existsSync(CHROMIUM)) {
 		search = await searchCost(outDir, `chapters/${chapterSlugOf(1)}/`, args.query);
 		// A word that is on one page only (a term of the middle chapter): the smallest index and fragment set.
-		const rare = [...files.get(`chapters/${chapterSlugOf(Math.ceil(n / 2))}.mdx`)!.matchAll(/^- \*\*(\w+) /gm)][0]?.[1];
+		const middle = fs.readFileSync(path.join(courseDir, `chapters/${chapterSlugOf(Math.ceil(n / 2))}.mdx`), 'utf8');
+		const rare = [...middle.matchAll(/^- \*\*(\w+) /gm)][0]?.[1];
 		if (rare) rareSearch = await searchCost(outDir, `chapters/${chapterSlugOf(1)}/`, rare.toLowerCase());
 		console.log(`  search "${search.query}": ${kb(search.bytes)} KB in ${search.requests.length} requests`);
 	} else if (args.search) console.warn(`Chromium not found at ${CHROMIUM}: search cost skipped.`);
@@ -156,18 +223,34 @@ async function main() {
 	}
 
 	// --- medians
+	const builds = ours.cold;
 	const phaseNames = Object.keys(builds[0]!.phases ?? {}) as (keyof BuildPhases)[];
 	const phases = Object.fromEntries(phaseNames.map((p) => [p, round(median(builds.map((b) => b.phases?.[p] ?? 0)))])) as Record<keyof BuildPhases, number>;
 	const cpuPhases = Object.fromEntries(phaseNames.map((p) => [p, round(median(builds.map((b) => b.cpuPhases?.[p] ?? 0)))])) as Record<keyof BuildPhases, number>;
-	const cpu = (rs: Run[]) => (rs.every((r) => r.cpuMs !== undefined) ? round(median(rs.map((r) => r.cpuMs!))) : null);
-	const checkMs = median(checks.map((c) => c.wallMs));
-	const buildMs = median(builds.map((b) => b.wallMs));
-	const starlightMs = starlight ? median(starlight.runs.map((s) => s.wallMs)) : undefined;
-	const peak = (rs: Run[]) => (rs.every((r) => r.peakMb !== undefined) ? round(median(rs.map((r) => r.peakMb!))) : null);
+	const check = summary(checks);
+	const checkAgain = summary(checksAgain);
+	const build = summary(builds);
+	const sideSummary = (side: Side | undefined) => (side ? { cold: summary(side.cold), ...(args.warm ? { warm: summary(side.warm) } : {}) } : undefined);
+	const [plainBuild, starlightBuild] = [sideSummary(plain), sideSummary(starlight)];
+	const ratios = {
+		...(starlightBuild
+			? {
+					plainCold: ratio(plainBuild!.cold, starlightBuild.cold),
+					plainColdCpu: ratio(plainBuild!.cold, starlightBuild.cold, 'cpuMs'),
+					courseVsStarlightPlain: ratio(build, starlightBuild.cold),
+					courseVsStarlightPlainCpu: ratio(build, starlightBuild.cold, 'cpuMs'),
+					plainPeakMemory: plainBuild!.cold.peakMb && starlightBuild.cold.peakMb ? round(plainBuild!.cold.peakMb / starlightBuild.cold.peakMb, 2) : null,
+					...(args.warm ? { plainWarm: ratio(plainBuild!.warm, starlightBuild.warm), plainWarmCpu: ratio(plainBuild!.warm, starlightBuild.warm, 'cpuMs') } : {}),
+				}
+			: {}),
+		...(args.baseline ? { baselineTime: baselineRatio(args.baseline, build.medianMs) } : {}),
+	};
+	const distBytes = dirBytes(outDir);
 
 	const result = {
 		chapters: n,
 		runs,
+		warm: args.warm,
 		machine: {
 			cpus: os.cpus().length,
 			cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -180,44 +263,44 @@ async function main() {
 			loadAverageAtStart: loadBefore.map((l) => round(l, 2)),
 		},
 		date: started.toISOString(),
-		course: { files: files.size, bytes: [...files.values()].reduce((s, t) => s + Buffer.byteLength(t), 0), words: [...files.values()].reduce((s, t) => s + t.split(/\s+/).length, 0) },
-		check: { medianMs: round(checkMs), perChapterMs: round(checkMs / n, 2), cpuMs: cpu(checks), peakMb: peak(checks), runsMs: checks.map((c) => round(c.wallMs)) },
+		generator,
+		course,
+		check: { ...check, perChapterMs: round(check.medianMs / n, 2), again: checkAgain },
 		build: {
-			medianMs: round(buildMs),
-			perChapterMs: round(buildMs / n, 1),
-			cpuMs: cpu(builds),
-			peakMb: peak(builds),
-			runsMs: builds.map((b) => round(b.wallMs)),
+			...build,
+			perChapterMs: round(build.medianMs / n, 1),
 			phasesMs: phases,
 			/** CPU time per phase of the build process (all threads; Pagefind's own process is only in cpuMs). */
 			phasesCpuMs: cpuPhases,
-			courseChecksPerBuild: [...new Set(builds.map((b) => b.checks))],
+			courseChecksPerBuild: [...new Set(builds.map((b) => b.checks ?? null))],
+			...(args.warm ? { warm: summary(ours.warm), editedChapter: edited } : {}),
 		},
+		...(plainBuild ? { plain: { build: plainBuild, distBytes: dirBytes(path.join(work, 'plain-site', 'dist')) } } : {}),
+		...(starlightBuild ? { starlight: { ...starlightVersions!, build: starlightBuild, distBytes: dirBytes(path.join(work, 'starlight-dist')) } } : {}),
+		ratios,
 		output: {
 			pages,
-			distBytes: dirBytes(outDir),
+			distBytes,
 			pagefindBytes: dirBytes(path.join(outDir, 'pagefind')),
 			chapterHtmlBytes: { first: chapterHtml[0]!, median: median(chapterHtml), max: Math.max(...chapterHtml) },
 		},
 		pageWeight: { chapter: pageSummary(plainPage), chapterWithDiagram: pageSummary(diagramPage), home: pageSummary(home) },
 		...(search ? { search: { query: search.query, bytes: search.bytes, requests: search.requests, ...(rareSearch ? { rareWord: { query: rareSearch.query, bytes: rareSearch.bytes, requests: rareSearch.requests } } : {}) } } : {}),
 		...(scores ? { lighthouse: scores } : {}),
-		...(starlight && starlightMs !== undefined
-			? {
-					starlight: {
-						...starlight.versions,
-						medianMs: round(starlightMs),
-						cpuMs: cpu(starlight.runs),
-						peakMb: peak(starlight.runs),
-						runsMs: starlight.runs.map((r) => round(r.wallMs)),
-						ratio: round(buildMs / starlightMs, 2),
-						cpuRatio: cpu(builds) && cpu(starlight.runs) ? round(cpu(builds)! / cpu(starlight.runs)!, 2) : null,
-					},
-				}
-			: {}),
+		targets: [] as TargetRow[],
 	};
+	result.targets = targetRows({
+		chapters: n,
+		ratios,
+		peakMb: plainBuild ? plainBuild.cold.peakMb : build.peakMb,
+		checkColdMs: check.medianMs,
+		checkAgainMs: checkAgain.medianMs,
+		distBytes,
+		...(search ? { searchBytes: search.bytes } : {}),
+	});
 
 	printTable(result);
+	console.log(`\n${formatTargets(result.targets, n)}`);
 	if (args.out) {
 		fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
 		fs.writeFileSync(args.out, `${JSON.stringify(result, null, '\t')}\n`);
@@ -227,22 +310,33 @@ async function main() {
 	else fs.rmSync(work, { recursive: true, force: true });
 }
 
+/** This run's median cold build time over a previous result's (e.g. 10,000 chapters over 1,000). */
+function baselineRatio(file: string, buildMs: number): number | null {
+	const base = JSON.parse(fs.readFileSync(file, 'utf8')) as { build?: { medianMs?: number } };
+	return base.build?.medianMs ? round(buildMs / base.build.medianMs, 2) : null;
+}
+
 type Result = {
 	chapters: number;
-	check: { medianMs: number; perChapterMs: number; cpuMs: number | null; peakMb: number | null };
-	build: { medianMs: number; perChapterMs: number; cpuMs: number | null; peakMb: number | null; phasesMs: Record<string, number>; phasesCpuMs: Record<string, number>; courseChecksPerBuild: (number | undefined)[] };
+	check: Summary & { perChapterMs: number; again: Summary };
+	build: Summary & { perChapterMs: number; phasesMs: Record<string, number>; phasesCpuMs: Record<string, number>; courseChecksPerBuild: (number | null)[]; warm?: Summary };
+	plain?: { build: { cold: Summary; warm?: Summary }; distBytes: number };
+	starlight?: { starlight: string; build: { cold: Summary; warm?: Summary }; distBytes: number };
+	ratios: Record<string, number | null>;
 	output: { pages: number; distBytes: number; pagefindBytes: number; chapterHtmlBytes: { first: number; median: number; max: number } };
 	pageWeight: Record<string, ReturnType<typeof pageSummary>>;
 	search?: { query: string; bytes: number; requests: unknown[]; rareWord?: { query: string; bytes: number } };
 	lighthouse?: LighthouseScores[];
-	starlight?: { medianMs: number; ratio: number; cpuRatio: number | null; starlight: string };
 };
 
 function printTable(r: Result) {
+	const times = (s: Summary) => `${sec(s.medianMs)} s · CPU ${s.cpuMs === null ? '?' : sec(s.cpuMs)} s · peak ${s.peakMb ?? '?'} MB`;
 	const rows: [string, string][] = [
 		['chapters', String(r.chapters)],
 		['check (median)', `${sec(r.check.medianMs)} s · ${r.check.perChapterMs} ms/chapter · CPU ${r.check.cpuMs === null ? '?' : sec(r.check.cpuMs)} s · peak ${r.check.peakMb ?? '?'} MB`],
-		['build (median, cold, incl. Pagefind)', `${sec(r.build.medianMs)} s · ${r.build.perChapterMs} ms/chapter · CPU ${r.build.cpuMs === null ? '?' : sec(r.build.cpuMs)} s · peak ${r.build.peakMb ?? '?'} MB`],
+		['check again, nothing changed', times(r.check.again)],
+		['build (median, cold, incl. Pagefind)', `${times(r.build)} · ${r.build.perChapterMs} ms/chapter`],
+		...(r.build.warm ? [['build, warm after a one-line edit', times(r.build.warm)] as [string, string]] : []),
 		['  where the time goes (wall, s)', Object.entries(r.build.phasesMs).map(([k, v]) => `${k.replace(/Ms$/, '')} ${sec(v)}`).join(' · ')],
 		['  where the CPU goes (s)', Object.entries(r.build.phasesCpuMs).map(([k, v]) => `${k.replace(/Ms$/, '')} ${sec(v)}`).join(' · ')],
 		['  course checks per build', r.build.courseChecksPerBuild.join(', ')],
@@ -253,7 +347,18 @@ function printTable(r: Result) {
 		rows.push([`${name}: JS · CSS (raw/gzip)`, `${kb(w.jsBytes)}/${kb(w.jsGzip)} KB · ${kb(w.cssBytes)}/${kb(w.cssGzip)} KB · HTML ${kb(w.htmlBytes)}/${kb(w.htmlGzip)} KB${w.loadsMermaid ? ' · Mermaid on demand' : ''}`]);
 	if (r.search) rows.push([`first search "${r.search.query}"`, `${kb(r.search.bytes)} KB in ${r.search.requests.length} requests${r.search.rareWord ? ` (rare word "${r.search.rareWord.query}": ${kb(r.search.rareWord.bytes)} KB)` : ''}`]);
 	for (const l of r.lighthouse ?? []) rows.push([`Lighthouse ${l.page}`, `performance ${l.performance} · accessibility ${l.accessibility} · best practices ${l.bestPractices} · SEO ${l.seo}`]);
-	if (r.starlight) rows.push([`Starlight ${r.starlight.starlight} build`, `${sec(r.starlight.medianMs)} s · ours/Starlight = ${r.starlight.ratio} (CPU time: ${r.starlight.cpuRatio ?? '?'})`]);
+	if (r.plain) {
+		rows.push(['plain corpus, our build (cold)', `${times(r.plain.build.cold)} · dist ${mb(r.plain.distBytes)} MB`]);
+		if (r.plain.build.warm) rows.push(['plain corpus, our build (warm)', times(r.plain.build.warm)]);
+	}
+	if (r.starlight) {
+		rows.push([`plain corpus, Starlight ${r.starlight.starlight} (cold)`, `${times(r.starlight.build.cold)} · dist ${mb(r.starlight.distBytes)} MB`]);
+		if (r.starlight.build.warm) rows.push([`plain corpus, Starlight (warm)`, times(r.starlight.build.warm)]);
+		const x = (k: string) => (r.ratios[k] === undefined ? undefined : (r.ratios[k] ?? '?'));
+		rows.push(['ours / Starlight, plain, cold', `${x('plainCold')} (CPU ${x('plainColdCpu')}) · peak memory ${x('plainPeakMemory')}`]);
+		rows.push(['course with directives / Starlight plain, cold', `${x('courseVsStarlightPlain')} (CPU ${x('courseVsStarlightPlainCpu')})`]);
+		if (x('plainWarm') !== undefined) rows.push(['ours / Starlight, plain, warm', `${x('plainWarm')} (CPU ${x('plainWarmCpu')})`]);
+	}
 	const width = Math.max(...rows.map(([k]) => k.length));
 	console.log('');
 	for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

@@ -1,37 +1,26 @@
 /**
- * Builds the fixture courses once per test run (a build takes seconds; every site test reads the same output).
- * Tests get the output folders through `inject('builds')`.
+ * Once per test run, in every lane: the folder where fixture sites are built on first use
+ * (tests/helpers/sites.ts), shared by all test files and workers of the run, and removed at the end.
+ * `COURSE_SITE_TEST_BUILDS=/some/dir` keeps the builds there instead, reused by later runs while the inputs of
+ * a build (its course, the project's sources, the lock file) are unchanged.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
-import { buildCourse, ROOT } from './helpers/build.ts';
+import { randomUUID } from 'node:crypto';
+import { BUILDS_ENV, RUN_ENV } from './helpers/sites.ts';
 
-/** Fixture courses that tests read built. Add one here to have it built. */
-export const FIXTURES: Record<string, string> = {
-	basic: 'tests/fixtures/basic-course',
-	// Browser tests (tests/e2e): quizzes, flashcards, an exercise, deployed under /learn/.
-	interactive: 'tests/fixtures/interactive-course',
-	// The bundled course (content/): real Pagefind queries against its index (tests/site/bundled-search.test.ts).
-	bundled: 'content',
-};
-
-declare module 'vitest' {
-	export interface ProvidedContext {
-		builds: Record<string, string>;
+export default function setup() {
+	process.env[RUN_ENV] = randomUUID();
+	if (process.env[BUILDS_ENV]) {
+		fs.mkdirSync(process.env[BUILDS_ENV], { recursive: true });
+		return;
 	}
-}
-
-export default function setup(project: TestProject) {
+	// Workers inherit the environment, so every file of the run finds the same folder.
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'course-site-test-'));
-	const builds: Record<string, string> = {};
-	for (const [name, dir] of Object.entries(FIXTURES)) {
-		const out = path.join(root, name);
-		const r = buildCourse(path.join(ROOT, dir), out);
-		if (r.status !== 0) throw new Error(`Building fixture "${name}" failed:\n${r.output.slice(-4000)}`);
-		builds[name] = out;
-	}
-	project.provide('builds', builds);
-	return () => fs.rmSync(root, { recursive: true, force: true });
+	process.env[BUILDS_ENV] = root;
+	return () => {
+		fs.rmSync(root, { recursive: true, force: true });
+		delete process.env[BUILDS_ENV];
+	};
 }

@@ -1,11 +1,11 @@
 /**
  * Measurements in a real browser (Debian's Chromium through playwright-core): what a learner's browser fetches
- * to run a first search. The site is served gzip-compressed by scripts/bench/serve.ts, the cache is off, and
+ * to run a first search. The site is served gzip-compressed by scripts/lib/serve.ts, the cache is off, and
  * the bytes are the response bodies as the server sent them (compressed where a host would compress), headers
  * not included.
  */
 import { chromium } from 'playwright-core';
-import { serve } from './serve.ts';
+import { serveSite } from '../lib/serve.ts';
 
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -27,7 +27,7 @@ export interface SearchCost {
 
 /** Open `page`, open the search with `/`, type `query`, wait for the results, and count what was fetched. */
 export async function searchCost(distDir: string, page: string, query: string, base = '/'): Promise<SearchCost> {
-	const server = await serve(distDir, base);
+	const server = await serveSite(distDir, { base, gzip: true });
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 	try {
 		const context = await browser.newContext();

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
 import { NODE } from './run.ts';
-import { serve } from './serve.ts';
+import { serveSite } from '../lib/serve.ts';
 
 export interface LighthouseScores {
 	page: string;
@@ -38,7 +38,7 @@ function ensureLighthouse(dir = LIGHTHOUSE_DIR): string {
 
 export async function lighthouse(distDir: string, pages: string[], work: string, base = '/'): Promise<LighthouseScores[]> {
 	const cli = ensureLighthouse();
-	const server = await serve(distDir, base);
+	const server = await serveSite(distDir, { base, gzip: true });
 	const out: LighthouseScores[] = [];
 	try {
 		for (const page of pages) {

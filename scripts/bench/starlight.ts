@@ -1,6 +1,6 @@
 /**
  * The reference: Astro Starlight with its defaults (sidebar generated from every page, Expressive Code,
- * Pagefind) building the same chapters as plain MDX (scripts/bench/generate.ts with `plain: true`).
+ * Pagefind) building the same chapters as plain MDX (scripts/lib/generate.ts, format `starlight`).
  * Installed once into a folder under /tmp (never in the project): `npm install astro@7 @astrojs/starlight`,
  * serialised with the other installs through `flock /tmp/npm.lock`.
  */
@@ -25,7 +25,7 @@ export function ensureStarlight(dir = STARLIGHT_DIR): { astro: string; starlight
 }
 
 /** Put the plain chapters into the Starlight project (replacing the previous corpus). */
-export function prepareStarlight(files: Map<string, string>, dir = STARLIGHT_DIR) {
+export function prepareStarlight(files: Iterable<[string, string]>, dir = STARLIGHT_DIR) {
 	fs.writeFileSync(
 		path.join(dir, 'astro.config.mjs'),
 		`import starlight from '@astrojs/starlight';
@@ -54,9 +54,14 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 	for (const [rel, text] of files) fs.writeFileSync(path.join(docs, rel), text);
 }
 
-/** One cold Starlight build (caches removed first). */
-export function runStarlightBuild(outDir: string, dir = STARLIGHT_DIR): Run {
-	for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) fs.rmSync(path.join(dir, cache), { recursive: true, force: true });
-	fs.rmSync(outDir, { recursive: true, force: true });
+/** Where a chapter of the corpus lives in the Starlight project (for the warm rebuild's edit). */
+export const starlightFile = (rel: string, dir = STARLIGHT_DIR) => path.join(dir, 'src/content/docs', rel);
+
+/** One Starlight build: cold (caches and output removed first) or warm (kept, as after an edit). */
+export function runStarlightBuild(outDir: string, { cold = true } = {}, dir = STARLIGHT_DIR): Run {
+	if (cold) {
+		for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) fs.rmSync(path.join(dir, cache), { recursive: true, force: true });
+		fs.rmSync(outDir, { recursive: true, force: true });
+	}
 	return timed(NODE, [path.join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env: { OUT_DIR: outDir } });
 }

@@ -49,6 +49,8 @@ export interface ImageFact {
 	height: number;
 	/** Content digest, for the published file name and the cache. */
 	digest: string;
+	/** The file's name without extension, as a slug, for a readable published name. */
+	name: string;
 	ext: string;
 	line: number;
 	column: number;

@@ -19,37 +19,49 @@ authoring rules, without building the site.
   --format github   GitHub Actions annotations (::error file=…,line=…,col=…::message)
   -h, --help        show this help`;
 
-export async function main(argv: string[]): Promise<number> {
+/** What the command reads and writes besides the course: tests call `main` in-process with their own. */
+export interface CheckIo {
+	/** Relative folders resolve, and printed paths are relative, to this folder. */
+	cwd: string;
+	env: Record<string, string | undefined>;
+	/** Print a block of standard output or standard error (a newline is added). */
+	out(text: string): void;
+	err(text: string): void;
+}
+
+const processIo = (): CheckIo => ({ cwd: process.cwd(), env: process.env, out: (t) => console.log(t), err: (t) => console.error(t) });
+
+export async function main(argv: string[], io: CheckIo = processIo()): Promise<number> {
 	let values: { format?: string; help?: boolean };
 	let positionals: string[];
 	try {
 		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } }));
 	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		io.err(`${(error as Error).message}\n\n${USAGE}`);
 		return 2;
 	}
 	if (values.help) {
-		console.log(USAGE);
+		io.out(USAGE);
 		return 0;
 	}
 	if (values.format !== 'text' && values.format !== 'github') {
-		console.error(`Unknown format "${values.format}", expected text or github.\n\n${USAGE}`);
+		io.err(`Unknown format "${values.format}", expected text or github.\n\n${USAGE}`);
 		return 2;
 	}
 	if (positionals.length > 1) {
-		console.error(`Expected one course folder, got ${positionals.length}.\n\n${USAGE}`);
+		io.err(`Expected one course folder, got ${positionals.length}.\n\n${USAGE}`);
 		return 2;
 	}
-	const courseDir = path.resolve(positionals[0] ?? process.env.COURSE_DIR ?? 'content');
+	const courseDir = path.resolve(io.cwd, positionals[0] ?? io.env.COURSE_DIR ?? 'content');
 	if (!fs.existsSync(courseDir) || !fs.statSync(courseDir).isDirectory()) {
-		console.error(`Course folder not found: ${courseDir}`);
+		io.err(`Course folder not found: ${courseDir}`);
 		return 2;
 	}
 	// The same pipeline as the build (and its cache): a course that checks clean builds.
 	const result = (await loadCourse(courseDir, { render: true, base: resolveSite({ courseDir }).base })).check;
-	const out = values.format === 'github' ? formatGithub(result.diagnostics) : formatText(result.diagnostics);
-	if (out) console.log(out);
-	console.log(formatSummary(result.diagnostics, result.files));
+	const out = values.format === 'github' ? formatGithub(result.diagnostics, io.cwd) : formatText(result.diagnostics, io.cwd);
+	if (out) io.out(out);
+	io.out(formatSummary(result.diagnostics, result.files));
 	return hasErrors(result.diagnostics) ? 1 : 0;
 }
 

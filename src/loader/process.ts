@@ -26,7 +26,7 @@ export interface ProcessOptions {
 }
 
 /** Where a local image is published: a name from its content, so a changed image never shows stale. */
-export const publishedPath = (image: { digest: string; ext: string }) => `/_course/${image.digest.slice(0, 16)}.${image.ext}`;
+export const publishedPath = (image: { digest: string; name: string; ext: string }) => `/_course/${image.name}.${image.digest.slice(0, 12)}.${image.ext}`;
 
 export async function processChapter(source: ChapterSource, bytes: Uint8Array, env: ChapterEnv, options: ProcessOptions, key: string): Promise<ChapterRecord> {
 	const checked = checkChapter(source, bytes, env);

@@ -34,8 +34,11 @@ describe.skipIf(skipBrowserTests())('accessibility (axe-core)', () => {
 			});
 
 	it('a chapter on a phone', async () => {
-		const { page } = await site.open({ ...PHONE, colorScheme: 'dark' });
+		const { page, errors } = await site.open({ ...PHONE, colorScheme: 'dark' });
 		await page.goto(site.at('chapters/patching/'));
 		expect(await seriousViolations(page)).toEqual([]);
+		await interact(page);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
 	});
 });

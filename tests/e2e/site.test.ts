@@ -30,10 +30,33 @@ describe.skipIf(skipBrowserTests())('site chrome', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('follows the system preference until the learner chooses', async () => {
-		const { page } = await site.open({ colorScheme: 'dark' });
+	it('follows the system preference until the learner chooses, then keeps the choice', async () => {
+		const { page, errors } = await site.open({ colorScheme: 'dark' });
+		const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+		const toggle = () => page.getByRole('button', { name: 'Dark theme' });
 		await page.goto(site.url);
-		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		expect(await theme()).toBe('dark');
+		// No choice yet: a change of the system preference is followed on the next page load.
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.reload();
+		expect(await theme()).toBe('light');
+		expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+
+		// The learner chooses dark while the system says light: the choice wins, across reloads and pages.
+		await toggle().click();
+		expect(await theme()).toBe('dark');
+		await page.reload();
+		expect(await theme()).toBe('dark');
+		await page.goto(site.at('chapters/logging/'));
+		expect(await theme()).toBe('dark');
+		// …and still wins when the system preference changes back and forth.
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await toggle().click();
+		expect(await theme()).toBe('light');
+		await page.reload();
+		expect(await theme()).toBe('light');
+		expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+		expect(errors).toEqual([]);
 	});
 
 	it('on a phone, the chapter list starts collapsed and opens to navigate', async () => {

@@ -1,6 +1,6 @@
 /**
  * Browser tests drive a system Chromium (Debian's /usr/bin/chromium, or $CHROME_PATH) with playwright-core
- * against a built fixture course served by tests/helpers/serve.ts.
+ * against a built fixture course (built on first use, tests/helpers/sites.ts) served by scripts/lib/serve.ts.
  *
  * Without a Chromium the browser tests are skipped with a warning saying why — except in CI (CI=true), where
  * tests/e2e/browser.test.ts fails instead, so a broken CI image cannot pass silently.
@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { ROOT } from './build.ts';
-import { type StaticServer, serve } from './serve.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type SiteServer, serveSite } from '../../scripts/lib/serve.ts';
+import { ROOT, refuseInUnitLane } from './build.ts';
+import { builtSite } from './sites.ts';
 
 // An explicit CHROME_PATH is the only candidate (a wrong one should say so, not fall back silently).
 const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -34,11 +35,12 @@ export function skipBrowserTests(): boolean {
 export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 
 export function launchBrowser(): Promise<Browser> {
+	refuseInUnitLane('start a browser');
 	if (!CHROME) throw new Error(NO_BROWSER_REASON);
 	return chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
 }
 
-/** The fixture course the browser tests use: built by tests/global-setup.ts, deployed under a base path. */
+/** The fixture course the browser tests use (tests/helpers/sites.ts), deployed under a base path. */
 export const SITE = { build: 'interactive', base: '/learn/' } as const;
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -61,13 +63,11 @@ export interface BrowserSite {
  * returned object inside tests (it is filled in by beforeAll).
  */
 export function useBrowserSite(): BrowserSite {
-	let server: StaticServer | undefined;
+	let server: SiteServer | undefined;
 	const contexts: BrowserContext[] = [];
 	const site = {} as BrowserSite;
 	beforeAll(async () => {
-		const dir = inject('builds')[SITE.build];
-		if (!dir) throw new Error(`The "${SITE.build}" fixture was not built (see FIXTURES in tests/global-setup.ts)`);
-		server = await serve(dir, SITE.base);
+		server = await serveSite(await builtSite(SITE.build), { base: SITE.base });
 		site.url = server.url;
 		site.origin = server.origin;
 		site.at = (p: string) => new URL(p.replace(/^\//, ''), server!.url).href;

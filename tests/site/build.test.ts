@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { searchSite } from '../helpers/pagefind.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const dist = inject('builds').basic!;
+const dist = await builtSite('basic');
 const read = (p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
 const alpha = () => read('chapters/alpha/index.html');
 const beta = () => read('chapters/beta/index.html');

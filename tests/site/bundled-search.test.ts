@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type PagefindHit, searchSite } from '../helpers/pagefind.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const dist = inject('builds').bundled ?? '';
-if (!dist) throw new Error('The bundled course was not built: it belongs in FIXTURES in tests/global-setup.ts');
+const dist = await builtSite('bundled');
 
 /** The hit for a whole page (Pagefind also returns quiz, flashcard and control records, whose URLs have a `#`). */
 const page = (hits: PagefindHit[], url: string) => hits.find((h) => h.url === url);

@@ -77,3 +77,22 @@ describe('architecture: layers depend one way', () => {
 		expect(importsOf(`import a from './a.ts';\nexport { b } from "../b.ts";\nconst c = await import('../../c.ts');\nimport type { D } from '../d.ts';`)).toEqual(['./a.ts', '../b.ts', '../../c.ts', '../d.ts']);
 	});
 });
+
+describe('architecture: tests and the benchmark share scripts/lib/, never scripts/bench/', () => {
+	const ROOT = path.resolve(SRC, '..');
+	const BENCH = path.join(ROOT, 'scripts/bench');
+	const importers = (dir: string) =>
+		sourceFiles(dir).flatMap((file) =>
+			importsOf(fs.readFileSync(file, 'utf8'))
+				.filter((spec) => path.resolve(path.dirname(file), spec).startsWith(BENCH + path.sep))
+				.map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+		);
+
+	it('no test imports from scripts/bench/ (what both need lives in scripts/lib/)', () => {
+		expect(importers(path.join(ROOT, 'tests'))).toEqual([]);
+	});
+
+	it('scripts/lib/ imports nothing from scripts/bench/', () => {
+		expect(importers(path.join(ROOT, 'scripts/lib'))).toEqual([]);
+	});
+});

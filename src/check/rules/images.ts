@@ -10,7 +10,7 @@ import { imageSize } from 'image-size';
 import type { Image } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { digest } from '../../core/hash.ts';
-import { IMAGE_TYPES } from '../../core/paths.ts';
+import { IMAGE_TYPES, slugify } from '../../core/paths.ts';
 import type { ChapterRule } from './index.ts';
 import { classifyUrl } from './urls.ts';
 
@@ -87,6 +87,6 @@ export const localImages: ChapterRule = (tree, ctx) => {
 			return;
 		}
 		const start = n.position?.start;
-		ctx.facts.images.push({ url, file: real, width: size.width, height: size.height, digest: digest(bytes), ext: expected, line: start?.line ?? 1, column: start?.column ?? 1 });
+		ctx.facts.images.push({ url, file: real, width: size.width, height: size.height, digest: digest(bytes), name: slugify(path.basename(real, path.extname(real))) || 'image', ext: expected, line: start?.line ?? 1, column: start?.column ?? 1 });
 	});
 };

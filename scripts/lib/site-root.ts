@@ -29,7 +29,7 @@ export function prepareSiteRoot(dir: string, from = ROOT): SiteRoot {
 	return {
 		dir,
 		clearCaches() {
-			for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) fs.rmSync(path.join(dir, cache), { recursive: true, force: true });
+			for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) fs.rmSync(path.join(dir, cache), { recursive: true, force: true });
 		},
 	};
 }

@@ -48,6 +48,19 @@ export interface PageWeight {
 	images: ImageInfo[];
 }
 
+/**
+ * Images that would shift the layout while loading (no width or height) or load before they are needed (no
+ * `loading="lazy"`), as `page: src — what is missing`.
+ */
+export function imageProblems(w: PageWeight): string[] {
+	const problems: string[] = [];
+	for (const img of w.images) {
+		const missing = [!/^\d+$/.test(img.width ?? '') && 'width', !/^\d+$/.test(img.height ?? '') && 'height', img.loading !== 'lazy' && 'loading="lazy"'].filter(Boolean);
+		if (missing.length) problems.push(`${w.page}: ${img.src} — no ${missing.join(', no ')}`);
+	}
+	return problems;
+}
+
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 const isExternal = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);

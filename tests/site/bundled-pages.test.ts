@@ -8,14 +8,14 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/check/course.ts';
 import { glossaryOf } from '../../src/model/model.ts';
 import { OWNERS } from '../../src/schema/ownership.ts';
 import { ROOT } from '../helpers/build.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const dist = inject('builds').bundled ?? '';
-if (!dist) throw new Error('The bundled course was not built: it belongs in FIXTURES in tests/global-setup.ts');
+const dist = await builtSite('bundled');
 const course = checkCourse(path.join(ROOT, 'content'));
 const controls = [...course.schema.controls.values()];
 const slugs = course.chapters.map((c) => c.slug);

@@ -4,20 +4,33 @@
  *
  * Each chapter uses the whole language at realistic density: inline control tags every few paragraphs, one
  * block control, one card, callouts, three quizzes, a flashcards set, an ownership exercise, term links,
- * internal links with anchors, a table — and a Mermaid diagram in one chapter in four. The `plain` variant is
- * the same text as plain Markdown (no directives), for comparing with other site generators.
+ * internal links with anchors, a table — and a Mermaid diagram in one chapter in four. The plain variants are
+ * the same text as plain Markdown (no directives), for comparing with other site generators: `plain-course`
+ * is a course this project builds, `starlight` the same chapters as Starlight docs (only the frontmatter
+ * differs between the two).
  *
- *   const files = generateCourse(200);          // Map of relative path → file text
- *   writeCourse('/tmp/course-200', files);
+ * Files are produced one at a time and nothing is kept but the schema, so memory does not grow with the
+ * number of chapters (10,000 and more), and time grows linearly.
+ *
+ *   writeCourse('/tmp/course-200', courseFiles(200));   // streams the files to disk
+ *   const files = generateCourse(200);                   // Map of relative path → file text (small courses)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { GithubSlugger } from '../../src/core/slug.ts';
 
+export type CourseFormat =
+	/** This project's course: directives, full frontmatter, course.yaml and ownership.yaml. */
+	| 'course'
+	/** The same prose as plain Markdown, as a course this project builds (title, description, order). */
+	| 'plain-course'
+	/** The same plain Markdown as Starlight docs: no course files, `sidebar.order` for the order. */
+	| 'starlight';
+
 export interface GenerateOptions {
 	seed?: number;
-	/** Plain Markdown without directives or course frontmatter (title + description only). */
-	plain?: boolean;
+	/** Default `course`. */
+	format?: CourseFormat;
 }
 
 /** Chapters with a diagram: one in four, starting with chapter 2 (chapter 1 has none, for page weights). */
@@ -175,11 +188,13 @@ function planChapter(i: number, seed: number): ChapterPlan {
 	return { i, slug: chapterSlugOf(i), title: `${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)}s: ${cap(coined(i))} ${r.pick(NOUNS)} ${r.pick(NOUNS)}s`, headings, terms };
 }
 
-function chapterText(plan: ChapterPlan, plans: ChapterPlan[], controls: ControlDef[], opts: Required<GenerateOptions>): string {
+/** Chapter k's plan, computed on demand (a plan depends on k and the seed only). */
+type Plans = (k: number) => ChapterPlan;
+
+function chapterText(plan: ChapterPlan, n: number, planOf: Plans, controls: ControlDef[], opts: Required<GenerateOptions>): string {
 	const { i } = plan;
-	const n = plans.length;
 	const r = prng(opts.seed * 7_919 + i * 31);
-	const plain = opts.plain;
+	const plain = opts.format !== 'course';
 	const out: string[] = [];
 	const control = () => r.pick(controls);
 	const tag = (): Inline => {
@@ -188,7 +203,7 @@ function chapterText(plan: ChapterPlan, plans: ChapterPlan[], controls: ControlD
 	};
 	// Terms linked in prose: from this chapter or, mostly, from earlier ones (as a real course builds on itself).
 	const termUse = (): Inline => {
-		const from = i > 1 && r.int(3) ? plans[r.int(i - 1)]! : plan;
+		const from = i > 1 && r.int(3) ? planOf(r.int(i - 1) + 1) : plan;
 		const t = r.pick(from.terms);
 		return { term: t.front.toLowerCase(), id: t.id };
 	};
@@ -221,7 +236,8 @@ function chapterText(plan: ChapterPlan, plans: ChapterPlan[], controls: ControlD
 	const description = `${sentence(r).slice(0, -1)} — chapter ${i} of the synthetic course.`;
 	out.push('---', `title: "${plan.title}"`, `description: "${description}"`);
 	const concepts = `[${r.pick(NOUNS)} ${r.pick(NOUNS)}s, ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)}]`;
-	if (plain) out.push('sidebar:', `  order: ${i}`);
+	if (opts.format === 'starlight') out.push('sidebar:', `  order: ${i}`);
+	else if (opts.format === 'plain-course') out.push(`order: ${i}`);
 	else {
 		out.push(`order: ${i}`, `updated: 2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, `concepts: ${concepts}`);
 		if (i > 1) out.push(`prerequisites: [${chapterSlugOf(i - 1)}]`);
@@ -229,7 +245,7 @@ function chapterText(plan: ChapterPlan, plans: ChapterPlan[], controls: ControlD
 	}
 	out.push('---', '');
 
-	const prev = i > 1 ? plans[i - 2]! : undefined;
+	const prev = i > 1 ? planOf(i - 1) : undefined;
 	plan.headings.forEach((h, s) => {
 		out.push(`## ${h.text}`, '');
 		const paragraphs = r.between(4, 6);
@@ -313,25 +329,54 @@ function chapterText(plan: ChapterPlan, plans: ChapterPlan[], controls: ControlD
 	return out.join('\n');
 }
 
-export function generateCourse(chapters: number, options: GenerateOptions = {}): Map<string, string> {
-	const opts: Required<GenerateOptions> = { seed: options.seed ?? 1, plain: options.plain ?? false };
+/** The files of a course of `chapters` chapters, one at a time: [relative path, text]. */
+export function* courseFiles(chapters: number, options: GenerateOptions = {}): Generator<[string, string]> {
+	const opts: Required<GenerateOptions> = { seed: options.seed ?? 1, format: options.format ?? 'course' };
 	const controls = controlsOf(opts.seed);
-	const plans = Array.from({ length: chapters }, (_, k) => planChapter(k + 1, opts.seed));
-	const files = new Map<string, string>();
-	if (!opts.plain) {
-		files.set('course.yaml', `title: Synthetic Course (${chapters} chapters)\ndescription: A generated course for benchmarks; every directive of the language at realistic density.\nlanguage: en\n`);
-		files.set('ownership.yaml', ownershipYaml(controls, opts.seed));
+	if (opts.format !== 'starlight') {
+		const what = opts.format === 'course' ? 'every directive of the language at realistic density' : 'the same prose as plain Markdown, without directives';
+		yield ['course.yaml', `title: Synthetic Course (${chapters} chapters)\ndescription: A generated course for benchmarks; ${what}.\nlanguage: en\n`];
+		yield ['ownership.yaml', ownershipYaml(controls, opts.seed)];
 	}
-	for (const plan of plans) files.set(`chapters/${plan.slug}.mdx`, chapterText(plan, plans, controls, opts));
-	return files;
+	const planOf: Plans = (k) => planChapter(k, opts.seed);
+	for (let i = 1; i <= chapters; i++) yield [`chapters/${chapterSlugOf(i)}.mdx`, chapterText(planOf(i), chapters, planOf, controls, opts)];
 }
 
-/** Write the files under dir (which is emptied first). */
-export function writeCourse(dir: string, files: Map<string, string>) {
+/** The whole course in memory (for tests and small courses; the benchmark streams `courseFiles`). */
+export const generateCourse = (chapters: number, options: GenerateOptions = {}) => new Map(courseFiles(chapters, options));
+
+/** Runs of non-space characters, counted without splitting (a 10,000-chapter course has 20 million words). */
+function countWords(text: string): number {
+	let words = 0;
+	let inWord = false;
+	for (let k = 0; k < text.length; k++) {
+		const c = text.charCodeAt(k);
+		const space = c === 32 || c === 10 || c === 9 || c === 13;
+		if (!space && !inWord) words++;
+		inWord = !space;
+	}
+	return words;
+}
+
+export interface CourseStats {
+	files: number;
+	bytes: number;
+	words: number;
+}
+
+/** Write the files under dir (which is emptied first), as they come; returns what was written. */
+export function writeCourse(dir: string, files: Iterable<[string, string]>): CourseStats {
 	fs.rmSync(dir, { recursive: true, force: true });
+	const stats: CourseStats = { files: 0, bytes: 0, words: 0 };
+	const made = new Set<string>();
 	for (const [rel, text] of files) {
 		const file = path.join(dir, rel);
-		fs.mkdirSync(path.dirname(file), { recursive: true });
+		if (!made.has(path.dirname(file))) fs.mkdirSync(path.dirname(file), { recursive: true });
+		made.add(path.dirname(file));
 		fs.writeFileSync(file, text);
+		stats.files++;
+		stats.bytes += Buffer.byteLength(text);
+		stats.words += countWords(text);
 	}
+	return stats;
 }

@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSiteRoot } from '../scripts/bench/site-root.ts';
-import { ROOT } from './helpers/build.ts';
+import { prepareSiteRoot } from '../../scripts/lib/site-root.ts';
+import { cleanEnv, ROOT } from '../helpers/build.ts';
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const STARTUP_MS = 90_000;
@@ -22,16 +22,6 @@ interface OverlayError {
 	name: string;
 	message: string;
 	loc?: { file?: string; line?: number; column?: number };
-}
-
-/**
- * The environment of a developer's terminal: without Vitest's variables, which make Astro skip its request
- * handler (`VITEST`) and turn off HMR (`NODE_ENV=test`), so the server would not be the one developers run.
- */
-function devEnv(): NodeJS.ProcessEnv {
-	const env = { ...process.env };
-	for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST' || key === 'NODE_ENV') delete env[key];
-	return env;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +64,7 @@ describe('dev server: errors in the overlay and terminal, recovery without resta
 
 		server = spawn(process.execPath, [ASTRO, 'dev', '--port', '0'], {
 			cwd: root,
-			env: { ...devEnv(), COURSE_DIR: path.join(root, 'course'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+			env: { ...cleanEnv(), COURSE_DIR: path.join(root, 'course'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -1,0 +1,54 @@
+/** The owner tags of a course, found independently of the checker, and how to flip one (tests of owner-mismatch). */
+import fs from 'node:fs';
+import { visit } from 'unist-util-visit';
+import type { checkCourse } from '../../src/check/course.ts';
+import type { DirectiveNode } from '../../src/directives/types.ts';
+import { OWNERS, type Owner } from '../../src/schema/ownership.ts';
+import { parseTree } from '../../src/syntax/parse.ts';
+
+type CourseResult = ReturnType<typeof checkCourse>;
+
+export interface OwnerTag {
+	file: string;
+	text: string;
+	name: string;
+	ref: string;
+	owner: Owner;
+	line: number;
+	column: number;
+	/** Offsets of the `owner=…` value in the file, so the test can rewrite exactly that attribute. */
+	valueStart: number;
+	valueEnd: number;
+}
+
+/** Every directive in the bundled chapters that carries `ref` and `owner`, found independently of the checker. */
+export function ownerTags(course: CourseResult): OwnerTag[] {
+	const tags: OwnerTag[] = [];
+	for (const chapter of course.chapters) {
+		const text = fs.readFileSync(chapter.file, 'utf8');
+		visit(parseTree(text), (node) => {
+			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+			const d = node as DirectiveNode;
+			const { ref, owner } = d.attributes ?? {};
+			if (!ref || !owner) return;
+			const start = d.position!.start;
+			// The attribute block: the last `{…}` of an inline tag, or the opening line of a block.
+			const source = text.slice(start.offset!, d.position!.end.offset!);
+			const attrsAt = d.type === 'textDirective' ? source.lastIndexOf('{') : 0;
+			const attrsEnd = d.type === 'textDirective' ? source.length : source.indexOf('\n');
+			const m = /\bowner=("?)(aws|customer|shared)\1/.exec(source.slice(attrsAt, attrsEnd));
+			if (!m) throw new Error(`Cannot find owner=${owner} in ${chapter.slug}:${start.line}: ${source.slice(0, 80)}`);
+			const valueStart = start.offset! + attrsAt + m.index + 'owner='.length + m[1]!.length;
+			tags.push({ file: chapter.file, text, name: d.name, ref, owner: owner as Owner, line: start.line, column: start.column, valueStart, valueEnd: valueStart + m[2]!.length });
+		});
+	}
+	return tags;
+}
+
+export const flip = (owner: Owner): Owner => OWNERS[(OWNERS.indexOf(owner) + 1) % OWNERS.length]!;
+export const withOwner = (tag: OwnerTag, owner: Owner) => tag.text.slice(0, tag.valueStart) + owner + tag.text.slice(tag.valueEnd);
+export const mismatch = (course: CourseResult, tag: OwnerTag, written: Owner) => {
+	const control = course.schema.controls.get(tag.ref)!;
+	return `Owner mismatch for "${tag.ref}": written owner=${written}, but the schema says owner=${tag.owner} (ownership.yaml:${control.line}: ${control.title})`;
+};
+
