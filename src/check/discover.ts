@@ -109,7 +109,13 @@ export function discoverChapters(courseDir: string, diagnostics: Diagnostic[]): 
 				const slug = chapterSlug(entry.name);
 				if (!SLUG.test(slug)) {
 					const meant = slugify(slug) || 'chapter-name';
-					report(full, 'chapter-file-name', `Unexpected chapter file name "${entry.name}": the name is the chapter's URL, so it must be lowercase words joined by dashes`, `Rename it to ${meant}.mdx${fs.existsSync(path.join(dir, `${meant}.mdx`)) ? ` (a file of that name exists: merge the two or choose another name)` : ''}.`);
+					const taken = fs.existsSync(path.join(dir, `${meant}.mdx`)) && entry.name !== `${meant}.mdx`;
+					report(
+						full,
+						'chapter-file-name',
+						`Unexpected chapter file name "${entry.name}": the name is the chapter's URL, so it must be lowercase words joined by dashes${taken ? ` (and ${meant}.mdx, which has that URL, exists)` : ''}`,
+						taken ? `Merge it into ${meant}.mdx, or rename it to another lowercase name.` : `Rename it to ${meant}.mdx.`,
+					);
 					continue;
 				}
 				files.chapters.push({ file: full, rel, slug, ...(part ? { part } : {}) });

@@ -138,5 +138,29 @@ export function parseCourseConfig(text: string, file: string): { config: CourseC
 		const message = missing ? `Missing required key \`${field}\` in course.yaml` : issue.code === 'custom' ? `\`${field}\`: ${issue.message}` : `\`${field}\`: unexpected value ${JSON.stringify(issue.input)}, ${issue.message.replace(/^Invalid input: /, '')}`;
 		diagnostics.push(diagnostic(file, place, 'course-config', message, HINTS[String(issue.path[0])] ?? 'See course.yaml in docs/authoring.md.'));
 	}
-	return { config: fallback, diagnostics };
+	return { config: salvage(raw, parsed.error.issues) ?? fallback, diagnostics };
+}
+
+/**
+ * The course.yaml without the values that were reported, so that one bad entry (`allowHtml: [svg, figure]`)
+ * does not also turn the rest of the file off and cascade into every chapter. Undefined when that fails too.
+ */
+function salvage(raw: unknown, issues: z.core.$ZodIssue[]): CourseConfig | undefined {
+	const copy = structuredClone(raw) as Record<string, unknown>;
+	const remove = (path: readonly PropertyKey[], keys?: string[]) => {
+		let node: unknown = copy;
+		for (const key of path.slice(0, keys ? path.length : -1)) node = (node as Record<PropertyKey, unknown> | undefined)?.[key as string];
+		if (!node || typeof node !== 'object') return;
+		if (keys) for (const k of keys) delete (node as Record<string, unknown>)[k];
+		else if (Array.isArray(node)) node[path.at(-1) as number] = undefined;
+		else delete (node as Record<PropertyKey, unknown>)[path.at(-1) as string];
+	};
+	for (const issue of issues) {
+		if (issue.code === 'unrecognized_keys') remove(issue.path, issue.keys);
+		else if (issue.path.length) remove(issue.path);
+	}
+	// Array entries were blanked in place (so later indexes stayed right): drop them now.
+	const compact = (v: unknown): unknown => (Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v);
+	const again = courseConfigSchema.safeParse(compact(copy));
+	return again.success ? again.data : undefined;
 }

@@ -50,7 +50,12 @@ export function readYaml(text: string, { lineOffset = 0, uniqueKeys = true }: { 
 				problems.push({ place: at(node.range?.[0]), message: `YAML aliases (\`*${node.source}\`) are not supported` });
 			},
 			Node(_, node) {
-				if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) problems.push({ place: at(node.range?.[0]), message: `custom YAML tags are not supported (${node.tag})` });
+				if (!node.tag || node.tag.startsWith('tag:yaml.org,2002:')) return;
+				// Placed at the tag itself (`!foo`), which comes before the value it tags.
+				const start = node.range?.[0] ?? 0;
+				const bang = text.lastIndexOf('!', start);
+				const lineStart = text.lastIndexOf('\n', start - 1);
+				problems.push({ place: at(bang > lineStart ? bang : start), message: `custom YAML tags are not supported (${node.tag})` });
 			},
 		});
 	const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {

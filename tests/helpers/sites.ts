@@ -25,6 +25,8 @@ export const SITES = {
 	interactive: 'tests/fixtures/interactive-course',
 	/** The bundled course (content/): real Pagefind queries, the matrix and glossary pages. */
 	bundled: 'content',
+	/** Parts, relative links, heading ids, a local image and a draft (tests/site/pipeline.test.ts). */
+	pipeline: 'tests/fixtures/pipeline-course',
 } as const;
 export type SiteName = keyof typeof SITES;
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
-import { serve } from '../helpers/serve.ts';
+import { serveSite } from '../../scripts/lib/serve.ts';
 import { sitePages } from './runner.ts';
 
 export interface PageReport {
@@ -24,7 +24,7 @@ export interface PageReport {
 }
 
 export async function visitSite(outDir: string, base: string): Promise<PageReport[]> {
-	const server = await serve(path.resolve(outDir), base);
+	const server = await serveSite(path.resolve(outDir), { base });
 	const browser = await launchBrowser();
 	const reports: PageReport[] = [];
 	try {

@@ -75,6 +75,8 @@ const glossary: CourseRule = ({ chapters, diagnostics }) => {
 			else if (first.back !== t.back)
 				diagnostics.push(diagnostic(c.file, t, 'glossary-conflict', `Term "${t.front}" is defined differently at ${first.where}`, 'Define each term once in the course (link to it with :term[…] elsewhere), or make both definitions identical.'));
 		}
+	// A chapter that could not be parsed may define the term: its terms are unknown, so this stands down.
+	if (chapters.some((c) => !c.parsed)) return;
 	for (const c of chapters)
 		for (const use of c.termUses)
 			if (!defs.has(use.id)) {
