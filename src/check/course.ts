@@ -60,7 +60,7 @@ export function prepareCourse(courseDir: string): PreparedCourse {
 	return { courseDir, config, schema, policy: resolvePolicy(config.policy), limits: limitsOf(config), sources, parts, diagnostics };
 }
 
-export const chapterEnv = (prepared: PreparedCourse): ChapterEnv => ({ courseDir: prepared.courseDir, schema: prepared.schema, policy: prepared.policy, limits: prepared.limits });
+export const chapterEnv = (prepared: PreparedCourse): ChapterEnv => ({ courseDir: prepared.courseDir, schema: prepared.schema, policy: prepared.policy, limits: prepared.limits, rules: prepared.config.rules });
 
 export function finishCourse(prepared: PreparedCourse, results: (ChapterResult & { tree?: Root })[]): CourseCheck {
 	const diagnostics = [...prepared.diagnostics];

@@ -10,7 +10,7 @@ import { OWNER_LABELS } from '../../schema/ownership.ts';
 import type { Control } from '../../schema/ownership.ts';
 import { type Claim, claimsIn } from './claims/claims.ts';
 import { controlIndex } from './claims/controls.ts';
-import { type Passage, passagesOf, sourceOffset } from './claims/passages.ts';
+import { type Passage, passagesOf, PLACEHOLDER, sourceOffset } from './claims/passages.ts';
 import type { ChapterRuleContext } from './index.ts';
 
 export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
@@ -19,7 +19,7 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 	const index = controlIndex(ctx.schema);
 	const lines = lineStarts(source);
 	const labelOf = (id: string) => index.parties.find((p) => p.id === id)?.label ?? OWNER_LABELS[id as Control['owner']] ?? id;
-	for (const passage of passagesOf(tree, source)) {
+	for (const passage of passagesOf(tree)) {
 		const seen = new Set<string>();
 		for (const claim of claimsIn(passage, index)) {
 			const key = `${claim.entry.control.id}@${claim.sentence.start}`;
@@ -57,12 +57,12 @@ function label(passage: Passage, claim: Claim, source: string): string {
 	const from = sourceOffset(passage, claim.start);
 	const to = sourceOffset(passage, claim.end - 1) + 1;
 	const written = source.slice(from, to);
-	const read = passage.text.slice(claim.start, claim.end);
-	return /[[\]{}<>`\n:]/.test(written) || written.length > read.length * 2 + 8 ? read.replace(/\s+/g, ' ') : written;
+	const read = passage.text.slice(claim.start, claim.end).replaceAll(PLACEHOLDER, '…');
+	return /[[\]{}<>`\n:]/.test(written) || written.length > read.length * 2 + 8 || written.length < read.length ? read.replace(/\s+/g, ' ') : written;
 }
 
 function excerpt(sentence: string): string {
-	const s = sentence.replace(/\s+/g, ' ').trim();
+	const s = sentence.replace(/\s+/g, ' ').replaceAll(PLACEHOLDER, '…').trim();
 	return s.length > 140 ? `${s.slice(0, 137)}…` : s;
 }
 

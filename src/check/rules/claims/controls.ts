@@ -30,7 +30,7 @@ const STOP = new Set(
 		'a an the and or nor of to in on onto into for with by from at as is are was were be been being it its that this these those ' +
 		'each every all any only own their them they who whom which what when where how than then before after under over between ' +
 		'across per via such other more most so if but not no do does did can could must should will would may might up out about ' +
-		'also just still whether unless truly instead there here one amazon aws s tagged'
+		'also just still whether unless truly instead there here one amazon aws s'
 	)
 		.split(' ')
 		.map(stem),

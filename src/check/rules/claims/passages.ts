@@ -25,8 +25,8 @@ export interface Passage {
 	context: 'prose' | 'trap';
 }
 
-/** Stands for a blanked-out tag, so "… hypervisor. :control[…] are yours" still starts a sentence there. */
-export const PLACEHOLDER = 'Tagged';
+/** Stands for a blanked-out tag (U+FFFC, the object replacement character), so "… hypervisor. :control[…] are yours" still starts a sentence there. */
+export const PLACEHOLDER = '\uFFFC';
 
 const TRAP_CALLOUTS = new Set(['warning', 'exam-trap']);
 const MISTAKE_HEADER = /\b(mistakes?|myths?|wrong|misconceptions?|incorrect|false|beliefs?|traps?)\b/i;
@@ -34,7 +34,7 @@ const SKIP = new Set(['yaml', 'code', 'html', 'mdxjsEsm', 'mdxFlowExpression', '
 
 type Block = RootContent;
 
-export function passagesOf(tree: Root, source: string): Passage[] {
+export function passagesOf(tree: Root): Passage[] {
 	const out: Passage[] = [];
 	const walk = (nodes: readonly Block[], tagged: ReadonlySet<string>, context: Passage['context']) => {
 		for (const node of nodes) block(node, tagged, context);
@@ -43,7 +43,7 @@ export function passagesOf(tree: Root, source: string): Passage[] {
 		if (SKIP.has(node.type)) return;
 		if (node.type === 'paragraph' || node.type === 'heading') {
 			if (node.type === 'paragraph' && node.data && 'directiveLabel' in node.data && node.data.directiveLabel) return;
-			out.push(passage(node, source, tagged, context));
+			out.push(passage(node, tagged, context));
 			return;
 		}
 		if (node.type === 'table') return table(node, tagged, context);
@@ -59,7 +59,7 @@ export function passagesOf(tree: Root, source: string): Passage[] {
 			if (TRAP_CALLOUTS.has(d.name)) return walk(d.children, inner, 'trap');
 			// Other callouts: their label is a title, read like a heading.
 			for (const child of d.children) {
-				if (child.type === 'paragraph' && child.data?.directiveLabel) out.push(passage(child, source, inner, context));
+				if (child.type === 'paragraph' && child.data?.directiveLabel) out.push(passage(child, inner, context));
 				else block(child, inner, context);
 			}
 			return;
@@ -69,15 +69,15 @@ export function passagesOf(tree: Root, source: string): Passage[] {
 	const table = (node: Table, tagged: ReadonlySet<string>, context: Passage['context']) => {
 		const [head, ...rows] = node.children;
 		const mistaken = (head?.children ?? []).map((cell) => MISTAKE_HEADER.test(toString(cell)));
-		if (head) for (const cell of head.children) out.push(passage(cell, source, tagged, context));
-		for (const row of rows) row.children.forEach((cell, i) => !mistaken[i] && out.push(passage(cell, source, tagged, context)));
+		if (head) for (const cell of head.children) out.push(passage(cell, tagged, context));
+		for (const row of rows) row.children.forEach((cell, i) => !mistaken[i] && out.push(passage(cell, tagged, context)));
 	};
 	walk(tree.children, new Set(), 'prose');
 	return out.filter((p) => p.text.trim());
 }
 
 /** Flatten phrasing content: text as written, owner tags and code blanked, other markup transparent. */
-function passage(node: Parent, source: string, around: ReadonlySet<string>, context: Passage['context']): Passage {
+function passage(node: Parent, around: ReadonlySet<string>, context: Passage['context']): Passage {
 	const p: Passage = { text: '', segments: [], tagged: new Set(around), context };
 	const add = (text: string, start: number | undefined, exact: boolean) => {
 		p.segments.push({ at: p.text.length, source: start ?? 0, length: text.length, exact });
@@ -87,7 +87,8 @@ function passage(node: Parent, source: string, around: ReadonlySet<string>, cont
 		const start = n.position?.start.offset;
 		if (n.type === 'text') {
 			const end = n.position?.end.offset;
-			add(n.value, start, start !== undefined && end !== undefined && source.slice(start, end) === n.value);
+			// Typographic quotes replace ' with ’ one for one, so a text as long as its source maps letter by letter.
+			add(n.value, start, start !== undefined && end !== undefined && end - start === n.value.length);
 		} else if (n.type === 'textDirective') {
 			const d = n as TextDirective;
 			if (d.name === 'term') d.children.forEach(visit);

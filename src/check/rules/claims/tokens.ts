@@ -70,7 +70,7 @@ const TOKEN = /([\p{L}\p{N}]+(?:[-'’.:][\p{L}\p{N}]+)*)|(\S)/gu;
 const SEPARATOR = /[-'’.:]/;
 /** Words after which a dot does not end the sentence. */
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'approx', 'incl', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-const OPENING = /^[\p{Lu}\p{N}"“‘(\[]/u;
+const OPENING = /^[\p{Lu}\p{N}"“‘(\[\uFFFC]/u;
 
 /**
  * Sentences by a single left-to-right scan: a sentence ends at `!` or `?`, or at a dot followed by a capital,
