@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { type ChapterFrontmatter, chapterFrontmatter, FIELD_EXPECTED, FIELD_HINTS, FOREIGN_KEYS, FRONTMATTER_KEYS } from '../config/frontmatter.ts';
+import type { CourseConfig } from '../config/course.ts';
 import { type ContentPolicy, STRICT_POLICY } from '../config/policy.ts';
 import { diagnostic, type Diagnostic, type RuleId } from '../core/diagnostics.ts';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.ts';
@@ -84,6 +85,8 @@ export interface ChapterEnv {
 	schema: OwnershipSchema;
 	policy: ContentPolicy;
 	limits: Limits;
+	/** course.yaml `rules:`: severities, applied where a chapter's own errors decide whether it renders. */
+	rules?: CourseConfig['rules'];
 }
 
 export interface CheckedChapter {

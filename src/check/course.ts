@@ -18,6 +18,7 @@ import { loadOwnershipSchema, type OwnershipSchema } from '../schema/ownership.t
 import { type ChapterEnv, type ChapterFacts, checkChapter } from './chapter.ts';
 import { type ChapterSource, discoverChapters, type PartInfo } from './discover.ts';
 import { ALL_COURSE_RULES } from './rules/index.ts';
+import { applySeverity } from './severity.ts';
 
 export interface PreparedCourse {
 	courseDir: string;
@@ -59,7 +60,7 @@ export function prepareCourse(courseDir: string): PreparedCourse {
 	return { courseDir, config, schema, policy: resolvePolicy(config.policy), limits: limitsOf(config), sources, parts, diagnostics };
 }
 
-export const chapterEnv = (prepared: PreparedCourse): ChapterEnv => ({ courseDir: prepared.courseDir, schema: prepared.schema, policy: prepared.policy, limits: prepared.limits });
+export const chapterEnv = (prepared: PreparedCourse): ChapterEnv => ({ courseDir: prepared.courseDir, schema: prepared.schema, policy: prepared.policy, limits: prepared.limits, rules: prepared.config.rules });
 
 export function finishCourse(prepared: PreparedCourse, results: (ChapterResult & { tree?: Root })[]): CourseCheck {
 	const diagnostics = [...prepared.diagnostics];
@@ -67,7 +68,7 @@ export function finishCourse(prepared: PreparedCourse, results: (ChapterResult &
 	const chapters = results.map((r) => (r.tree ? { ...r.facts, tree: r.tree } : r.facts));
 	const course: CourseCheck = { courseDir: prepared.courseDir, config: prepared.config, schema: prepared.schema, policy: prepared.policy, parts: prepared.parts, chapters, diagnostics, files: chapters.length + 2 };
 	for (const rule of ALL_COURSE_RULES) rule(course);
-	course.diagnostics = sortDiagnostics(dedupe(course.diagnostics));
+	course.diagnostics = sortDiagnostics(applySeverity(dedupe(course.diagnostics), prepared.config.rules));
 	return course;
 }
 

@@ -8,6 +8,7 @@ import { BASE_PATTERN } from '../core/routes.ts';
 import { didYouMean, suggest } from '../core/suggest.ts';
 import { readYaml } from '../core/yaml.ts';
 import { neverAllowed } from './policy.ts';
+import { RULES_HINT, rulesConfigSchema } from './rules.ts';
 
 /** A BCP 47 language tag that `Intl` accepts (`en`, `de-CH`, `zh-Hant`). */
 const languageTag = z.string().refine(
@@ -77,6 +78,8 @@ export const courseConfigSchema = z
 			.object({ chapterBytes: positiveInt.optional(), depth: positiveInt.max(1000).optional() })
 			.strict()
 			.optional(),
+		/** Severity per rule id: `off`, `warning` or `error` (./rules.ts). */
+		rules: rulesConfigSchema.optional(),
 	})
 	.strict();
 
@@ -98,6 +101,7 @@ const HINTS: Record<string, string> = {
 	repository: 'Write the repository’s address, e.g. `repository: https://github.com/owner/course`.',
 	policy: '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.',
 	limits: '`limits:` takes `chapterBytes:` and `depth:` (positive whole numbers); see docs/authoring.md.',
+	rules: RULES_HINT,
 };
 
 export function loadCourseConfig(courseDir: string): { config: CourseConfig; diagnostics: Diagnostic[] } {

@@ -31,6 +31,9 @@ export const RULES = {
 	'missing-attribute': 'A directive lacks a required attribute',
 	'unknown-directive': 'A container or leaf directive name is not part of the language',
 	'directive-kind': 'A directive is used in a form it does not support (e.g. inline instead of block)',
+	// ownership claims in prose
+	'untagged-claim': 'A sentence names a control and its owner without an owner tag (a warning; the fix is the tag to add)',
+	'untagged-owner-conflict': 'A sentence without an owner tag gives a control to another party than the schema',
 	// quizzes, cards, terms
 	'quiz-no-options': 'A quiz has no task list of options',
 	'quiz-too-few-options': 'A quiz has fewer than two options',
@@ -38,6 +41,7 @@ export const RULES = {
 	'quiz-several-correct': 'A quiz marks several options `[x]` without the `multiple` attribute',
 	'quiz-no-question': 'A quiz has no question before its options',
 	'quiz-no-explanation': 'A quiz has no explanation after its options',
+	'quiz-answer-owner': 'The correct option of a quiz with `ref` and `owner` names another party than `owner`',
 	'duplicate-quiz-id': 'Two quizzes share an id',
 	'unclosed-directive': 'A container directive (`:::name`) is never closed',
 	'heading-id': 'A heading attribute is invalid, or two headings of a chapter have the same id',
@@ -63,6 +67,9 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 export type Severity = 'error' | 'warning';
 
+/** Rules that report warnings unless course.yaml (`rules:`) says otherwise; every other rule reports errors. */
+export const DEFAULT_SEVERITY: Partial<Record<RuleId, Severity>> = { 'untagged-claim': 'warning', 'untagged-owner-conflict': 'warning', 'policy-loosened': 'warning' };
+
 export interface Diagnostic {
 	/** Absolute path of the file the problem is in. */
 	file: string;
@@ -87,7 +94,7 @@ export function diagnostic(
 	ruleId: RuleId,
 	message: string,
 	hint?: string,
-	severity: Severity = 'error',
+	severity: Severity = DEFAULT_SEVERITY[ruleId] ?? 'error',
 ): Diagnostic {
 	return {
 		file,

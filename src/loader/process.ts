@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { type ChapterEnv, type ChapterFacts, checkChapter } from '../check/chapter.ts';
 import type { ChapterSource } from '../check/discover.ts';
+import { applySeverity } from '../check/severity.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { withBase } from '../core/routes.ts';
 import { renderChapter, type RenderedChapter } from '../render/chapter.ts';
@@ -30,9 +31,10 @@ export const publishedPath = (image: { digest: string; name: string; ext: string
 
 export async function processChapter(source: ChapterSource, bytes: Uint8Array, env: ChapterEnv, options: ProcessOptions, key: string): Promise<ChapterRecord> {
 	const checked = checkChapter(source, bytes, env);
-	const record: ChapterRecord = { key, facts: checked.facts, diagnostics: checked.diagnostics };
+	const diagnostics = applySeverity(checked.diagnostics, env.rules);
+	const record: ChapterRecord = { key, facts: checked.facts, diagnostics };
 	// Render only what checked clean against a schema that loaded: renderers rely on every tag naming a control.
-	if (options.render && env.schema.loaded && checked.tree && !checked.diagnostics.some((d) => d.severity === 'error')) {
+	if (options.render && env.schema.loaded && checked.tree && !diagnostics.some((d) => d.severity === 'error')) {
 		const images = new Map<string, PublishedImage>(checked.facts.images.map((i) => [i.url, { src: withBase(options.base, publishedPath(i)), width: i.width, height: i.height }]));
 		record.rendered = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
 	}

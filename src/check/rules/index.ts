@@ -12,9 +12,12 @@ import { COURSE_RULES as LANGUAGE_RULES, type CourseRule } from './course-rules.
 import { collectLinks, internalLinks } from './links.ts';
 import { mermaidSyntax, warmUpMermaid } from './mermaid.ts';
 import type { ContentPolicy } from '../../config/policy.ts';
+import type { OwnershipSchema } from '../../schema/ownership.ts';
 import { policyNotice } from './policy-notice.ts';
 import { localImages } from './images.ts';
+import { quizAnswerOwner } from './quiz-answer-owner.ts';
 import { safeContent } from './safe-content.ts';
+import { untaggedClaims } from './untagged-claims.ts';
 
 export interface ChapterRuleContext {
 	file: string;
@@ -25,12 +28,13 @@ export interface ChapterRuleContext {
 	facts: ChapterFacts;
 	/** The course's safe-content policy (course.yaml `policy:`), strict unless a maintainer loosened it. */
 	policy: ContentPolicy;
+	schema: OwnershipSchema;
 	report(node: Node | undefined, ruleId: RuleId, message: string, hint?: string): void;
 }
 
 export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
 
-export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, warmUpMermaid];
+export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, warmUpMermaid, untaggedClaims, quizAnswerOwner];
 
 /** Every course rule, in order: the language's, then links (they need every chapter's headings), diagrams, the policy notice. */
 export const ALL_COURSE_RULES: CourseRule[] = [...LANGUAGE_RULES, internalLinks, mermaidSyntax, policyNotice];
