@@ -8,7 +8,11 @@
  * the build with every problem listed once and the previous output left as it was. The pages then render the
  * stored HTML: no chapter is compiled, imported or bundled.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { digest } from '../core/hash.ts';
 import mermaid from 'astro-mermaid';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
@@ -38,7 +42,7 @@ export class CourseCheckError extends Error {
 export function courseSite(options: Partial<SiteOptions> = {}) {
 	const site = resolveSite(options);
 	const key = storeKey(site.courseDir, site.base);
-	const state = { mermaidClient: '' };
+	const state: { mermaidClient: string; target?: string } = { mermaidClient: '' };
 	const mermaidIntegration = mermaid({ theme: 'default', autoTheme: true });
 
 	const integration: AstroIntegration & { site: SiteOptions } = {
@@ -46,7 +50,17 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 		site,
 		hooks: {
 			'astro:config:setup': async (params) => {
-				const { command, logger, updateConfig, injectRoute } = params;
+				const { command, logger, updateConfig, injectRoute, config } = params;
+				// Astro writes a build's server chunks to <cwd>/.astro/ when the output folder is outside the working
+				// directory, so two such builds at once would overwrite each other's. Build into a folder of this
+				// course and output instead, and move the site to where it was asked for when it is done.
+				const outDir = fileURLToPath(config.outDir);
+				if (command === 'build' && !outDir.startsWith(process.cwd() + path.sep)) {
+					state.target = outDir;
+					const own = path.join(process.cwd(), 'node_modules', '.astro', `out-${digest(site.courseDir, outDir).slice(0, 16)}`);
+					fs.rmSync(own, { recursive: true, force: true });
+					updateConfig({ outDir: pathToFileURL(`${own}${path.sep}`) });
+				}
 				for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`../routes/${route.file}`, import.meta.url), prerender: true });
 				if (command === 'build' || command === 'dev') {
 					const loaded = await loadCourse(site.courseDir, { base: site.base, render: true });
@@ -82,10 +96,23 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 				copyImages(course, dir);
 				// The course model adds search records for every quiz, flashcard and control.
 				await indexSite(dir, logger, course.model);
+				if (state.target) moveSite(fileURLToPath(dir), state.target);
 			},
 		},
 	};
 	return integration;
+}
+
+/** Replace `target` with the built site (a rename when on one file system, else a copy). */
+function moveSite(from: string, target: string) {
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	try {
+		fs.renameSync(from, target);
+	} catch {
+		fs.cpSync(from, target, { recursive: true });
+		fs.rmSync(from, { recursive: true, force: true });
+	}
 }
 
 export default courseSite;
