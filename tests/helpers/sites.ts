@@ -27,6 +27,8 @@ export const SITES = {
 	bundled: 'content',
 	/** Parts, relative links, heading ids, a local image and a draft (tests/site/pipeline.test.ts). */
 	pipeline: 'tests/fixtures/pipeline-course',
+	/** `policy.allowMdx`: chapters are trusted code, compiled by @astrojs/mdx (tests/site/trusted-mdx.test.ts). */
+	trusted: 'tests/fixtures/trusted-course',
 } as const;
 export type SiteName = keyof typeof SITES;
 
