@@ -19,7 +19,7 @@ import { linkTable, type LinkResult } from './import/links.ts';
 import { type Category, destFolder, planPages, type SourcePage } from './import/pages.ts';
 import { FLAVOURS, type Flavour, type Note, type PagePlan } from './import/types.ts';
 
-const USAGE = `Usage: npm run import -- --from starlight|docusaurus <src> <dest-course> [--site URL] [--title TEXT]
+const USAGE = `Usage: npm run import -- --from starlight|docusaurus <src> <dest-course> [--site URL] [--title TEXT] [--unwrap A,B]
 
 Converts the .md and .mdx pages of a Starlight or Docusaurus site into a course at <dest-course>.
 
@@ -27,6 +27,7 @@ Converts the .md and .mdx pages of a Starlight or Docusaurus site into a course 
   <dest-course>    the course folder: chapters/ is filled; course.yaml and ownership.yaml are created if missing
   --site URL       the source site's address: links to pages that were not imported point there
   --title TEXT     the course title for a new course.yaml (default: from the folder name)
+  --unwrap A,B     the site's own components that only frame content (a preview box): keep their content
   -h, --help       show this help
 
 Every construct that could not be converted is printed as  path:line: cannot convert <X>: why
@@ -69,7 +70,7 @@ function readCategory(file: string): Category | undefined {
 
 const humanise = (name: string) => name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
-export function importSite(flavour: Flavour, srcArg: string, dest: string, options: { site?: string; title?: string } = {}): ImportResult {
+export function importSite(flavour: Flavour, srcArg: string, dest: string, options: { site?: string; title?: string; unwrap?: readonly string[] } = {}): ImportResult {
 	const root = pagesFolder(flavour, srcArg);
 	const files = walk(root, root);
 	const notes: ImportResult['notes'] = [];
@@ -96,12 +97,13 @@ export function importSite(flavour: Flavour, srcArg: string, dest: string, optio
 	const written: string[] = [];
 	const skipped: string[] = [];
 	const copies = new Map<string, string>();
+	const unwrap = new Set(options.unwrap ?? []);
 
 	for (const plan of plans) {
 		const file = path.join(root, plan.source);
 		const text = texts.get(plan.source)!;
 		const fm = readFrontmatter(text);
-		const body = convertBody(text, { flavour, extension: plan.source.endsWith('.mdx') ? '.mdx' : '.md', resolve: (url, kind) => (kind === 'image' ? asset(plan, url) : links.resolve(plan, url)) });
+		const body = convertBody(text, { flavour, extension: plan.source.endsWith('.mdx') ? '.mdx' : '.md', unwrap, resolve: (url, kind) => (kind === 'image' ? asset(plan, url) : links.resolve(plan, url)) });
 		const stem = path.posix.basename(plan.source).replace(/\.mdx?$/, '');
 		const { yaml, notes: fmNotes } = convertFrontmatter(fm, { order: plan.order, heading: body.heading, firstParagraph: body.firstParagraph, fallbackTitle: humanise(stem === 'index' ? path.posix.basename(path.posix.dirname(plan.source)) || 'Home' : stem) });
 		const renamed = plan.source.replace(/\.mdx?$/, '') !== plan.dest.replace(/\.mdx$/, '') ? [{ line: fm.lines.slug ?? fm.lines.id ?? 1, text: `written as chapters/${plan.dest}` }] : [];
@@ -164,10 +166,10 @@ export function formatNotes(notes: ImportResult['notes'], cwd = process.cwd()): 
 }
 
 export function main(argv: string[]): number {
-	let values: { from?: string; site?: string; title?: string; help?: boolean };
+	let values: { from?: string; site?: string; title?: string; unwrap?: string; help?: boolean };
 	let positionals: string[];
 	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, site: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, site: { type: 'string' }, title: { type: 'string' }, unwrap: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
 	} catch (error) {
 		console.error(`${(error as Error).message}\n\n${USAGE}`);
 		return 2;
@@ -194,7 +196,8 @@ export function main(argv: string[]): number {
 		return 2;
 	}
 	fs.mkdirSync(dest, { recursive: true });
-	const result = importSite(values.from as Flavour, src, dest, { ...(values.site ? { site: values.site } : {}), ...(values.title ? { title: values.title } : {}) });
+	const unwrap = (values.unwrap ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+	const result = importSite(values.from as Flavour, src, dest, { ...(values.site ? { site: values.site } : {}), ...(values.title ? { title: values.title } : {}), unwrap });
 	const out = formatNotes(result.notes);
 	if (out) console.log(out);
 	for (const s of result.skipped) console.error(`${path.relative(process.cwd(), s)} already exists; left unchanged.`);

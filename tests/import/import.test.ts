@@ -14,6 +14,7 @@ import { formatText } from '../../src/check/format.ts';
 import { escapeMdx } from '../../src/cli/import/body.ts';
 import { fenceFor, valuesLabels } from '../../src/cli/import/components.ts';
 import { firstSentence } from '../../src/cli/import/frontmatter.ts';
+import { inlineCode } from '../../src/cli/import/html.ts';
 import { linkTable } from '../../src/cli/import/links.ts';
 import { planPages } from '../../src/cli/import/pages.ts';
 import { prepass } from '../../src/cli/import/prepass.ts';
@@ -84,6 +85,17 @@ describe.each([
 	});
 });
 
+describe('--unwrap', () => {
+	it("replaces a site's own framing components by their content", () => {
+		const dest = path.join(tmp, 'unwrapped');
+		const { notes } = importSite('starlight', path.join(FIXTURES, 'leftovers-starlight'), dest, { unwrap: ['Preview'] });
+		const page = fs.readFileSync(path.join(dest, 'chapters/widgets.mdx'), 'utf8');
+		expect(page).toContain('\n\n:::steps\n1. Open the settings.\n2. Save.\n:::\n\n');
+		expect(page).not.toContain('Preview');
+		expect(formatNotes(notes, FIXTURES).split('\n')).toContain('leftovers-starlight/widgets.mdx:13: note: <Preview>: dropped the <Preview> around it (--unwrap)');
+	});
+});
+
 describe('the pieces', () => {
 	it('orders pages as the source sidebar does and keeps file names unique in the course', () => {
 		const plans = planPages('docusaurus', [
@@ -125,6 +137,12 @@ describe('the pieces', () => {
 		const out = prepass(source, { unwrapMdxCodeBlocks: true, dropHtmlComments: true });
 		expect(out.text.split('\n')).toEqual(['', ':::note[Old title]', 'x', ':::', '', '<Kept />', '', '```md', ':::note Stays', '<!-- stays -->', '```', '## Heading {#custom}']);
 		expect(out.parseText.split('\n').at(-1)).toBe(`## Heading${' '.repeat(10)}`);
+	});
+
+	it('writes HTML that chapters do not allow as Markdown', () => {
+		expect(inlineCode('npm i')).toBe('`npm i`');
+		expect(inlineCode('```')).toBe('```` ``` ````');
+		expect(inlineCode('a `b`')).toBe('`` a `b` ``');
 	});
 
 	it('escapes what MDX reads as code in Markdown text', () => {

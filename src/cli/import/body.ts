@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SAFE_ELEMENTS } from '../../config/policy.ts';
+import { convertHtml } from './html.ts';
 import { parseChapter } from '../../syntax/parse.ts';
 import { CALLOUT_NAMES, type Conversion, convertComponent, type Element, fenceFor } from './components.ts';
 import type { LinkResult } from './links.ts';
@@ -27,6 +28,8 @@ export interface BodyOptions {
 	extension: '.md' | '.mdx';
 	/** A link or image target, converted (./links.ts). */
 	resolve(url: string, kind: 'link' | 'image'): LinkResult;
+	/** Components that only frame their content (a site's own preview boxes): replaced by their content. */
+	unwrap?: ReadonlySet<string>;
 }
 
 export interface Body {
@@ -129,6 +132,7 @@ export function convertBody(source: string, options: BodyOptions): Body {
 			attrs: [...attributes.map((a) => a.name), ...node.attributes.filter((a): a is MdxJsxExpressionAttribute => a.type === 'mdxJsxExpressionAttribute').map(() => '{…spread}')],
 			attr: (name) => valueOf(attributes.find((a) => a.name === name)),
 			inner: () => inner(node.children as Nodes[]),
+			text: () => toString(node),
 			elements: () => {
 				const out: Element[] = [];
 				for (const c of node.children as Nodes[]) {
@@ -160,6 +164,10 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		if ('problem' in r) notes.push({ line: position?.start.line ?? 1, construct: `image ${url}`, text: r.problem });
 		return r;
 	};
+	const imageText = (position: { start: { line: number } } | undefined, url: string) => {
+		const r = image(position, url);
+		return 'url' in r ? r.url : url;
+	};
 
 	const linkText = (url: string) => {
 		const r = options.resolve(url, 'link');
@@ -171,14 +179,13 @@ export function convertBody(source: string, options: BodyOptions): Body {
 
 	function component(node: Jsx, block: boolean): string | undefined {
 		const name = node.name ?? '';
-		if (reported.has(node)) return undefined;
+		if (reported.has(node) || name === 'br') return undefined;
 		const el = elementOf(node);
 		let result: Conversion | undefined;
-		if (name === 'br') return undefined;
-		if (name === 'a' || name === 'img') result = htmlLike(el);
+		if (options.unwrap?.has(name)) result = { text: el.inner(), dropped: [`the <${name}> around it (--unwrap)`] };
 		else if (/^[a-z]/.test(name)) {
-			if (SAFE_ELEMENTS.has(name)) return undefined;
-			result = { cannot: `<${name}> is not one of the HTML elements chapters may use (${[...SAFE_ELEMENTS].join(', ')})` };
+			result = convertHtml(el, { link: linkText, image: (url) => imageText(el.position, url), block });
+			if (!result) return undefined;
 		} else
 			result = convertComponent(el, {
 				link: linkText,
@@ -194,23 +201,11 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		}
 		if (!block && result.text.includes('\n')) {
 			note(node, `<${name}>`, 'it is inside a paragraph, and its conversion is a block; left as written');
+			reported.add(node);
 			return undefined;
 		}
 		if (result.dropped?.length) info(node, `<${name}>: dropped ${result.dropped.join(', ')}`);
 		return result.text;
-	}
-
-	/** `<a href>text</a>` → `[text](href)`, `<img src alt>` → `![alt](src)`. */
-	function htmlLike(el: Element): Conversion {
-		if (el.name === 'a') {
-			const href = el.attr('href');
-			return typeof href === 'string' ? { text: `[${el.inner()}](${linkText(href)})` } : { cannot: '<a> without an href' };
-		}
-		const src = el.attr('src');
-		if (typeof src !== 'string') return { cannot: '<img> without a plain src (Docusaurus `require(…)` images cannot be converted)' };
-		const alt = el.attr('alt');
-		const r = image(el.position, src);
-		return { text: `![${typeof alt === 'string' ? alt.replace(/[[\]]/g, '\\$&') : ''}](${'url' in r ? r.url : src})` };
 	}
 
 	/** The part of a link or definition after its text: `](url "title")` or `]: url`; the target is rewritten. */
@@ -253,7 +248,7 @@ export function convertBody(source: string, options: BodyOptions): Body {
 				return component(node, false);
 			case 'paragraph': {
 				const el = soleElement(node);
-				if (el && /^[A-Z]/.test(el.name ?? '')) {
+				if (el) {
 					const out = component(el, true);
 					if (out !== undefined) return out;
 				}
@@ -290,6 +285,11 @@ export function convertBody(source: string, options: BodyOptions): Body {
 				// `<https://…>`: MDX has no autolinks (a bare address is one, with GFM).
 				if (raw.startsWith('<') && raw.endsWith('>')) return `[${toString(node)}](${node.url})`;
 				if (!raw.startsWith('[')) return undefined; // a bare address
+				// `[text](#)` links to nothing (a placeholder): keep the text.
+				if (node.url === '#') {
+					info(node, `a link to "#" (no target) became its text`);
+					return splice(kids, kids.length ? start(kids[0]!) : after, after);
+				}
 				const tail = retarget(node, after, 'link');
 				return tail === undefined ? undefined : splice(kids, start(node), after) + tail;
 			}

@@ -16,6 +16,8 @@ export interface Element {
 	attrs: string[];
 	/** The converted content (Markdown), dedented, without surrounding blank lines. */
 	inner(): string;
+	/** The plain text of the content. */
+	text(): string;
 	/** Child elements (for Tabs), each with its own view. */
 	elements(): Element[] | { stray: string };
 }
