@@ -150,6 +150,10 @@ export function convertComponent(el: Element, options: ConvertOptions): Conversi
 		}
 		case 'LinkCard':
 			return linkCard(el, options.link);
+		case 'LinkButton': {
+			const href = str(el.attr('href'));
+			return href ? { text: `**[${el.inner()}](${options.link(href)})**`, dropped: el.attrs.filter((a) => a !== 'href') } : { cannot: 'a link button needs an href' };
+		}
 		case 'Badge': {
 			const text = str(el.attr('text'));
 			return text ? { text: `<small>${text.replace(/[<{}]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`))}</small>`, dropped: el.attrs.filter((a) => a !== 'text') } : { cannot: 'a badge needs a text' };
