@@ -65,9 +65,8 @@ describe.each(CASES)('importing %s', (name, flavour) => {
 });
 
 /**
- * These need the one pipeline of issue 10 (the lead's work): chapters in sub-folders are checked, relative
- * links (`./other.mdx#x`) resolve, `## Title {#id}` headings parse, `draft:` is a frontmatter field and
- * `_part.yaml` is read. Until then they fail, and say which of those is missing.
+ * What these rely on of the pipeline: chapters in sub-folders are checked (parts, `_part.yaml`), relative links
+ * (`./other.mdx#x`) resolve, `## Title {#id}` headings parse, and `draft:` is a frontmatter field.
  */
 describe.each([
 	['starlight', 'starlight', 4],

@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SAFE_ELEMENTS } from '../../config/policy.ts';
 import { convertHtml } from './html.ts';
+import { splitFrontmatter } from '../../syntax/frontmatter.ts';
 import { parseChapter } from '../../syntax/parse.ts';
 import { CALLOUT_NAMES, type Conversion, convertComponent, type Element, fenceFor } from './components.ts';
 import type { LinkResult } from './links.ts';
@@ -56,22 +57,22 @@ export function convertBody(source: string, options: BodyOptions): Body {
 	const pre = prepass(source, { unwrapMdxCodeBlocks: options.flavour === 'docusaurus', dropHtmlComments: true });
 	const notes: Note[] = [...pre.notes];
 	const src = pre.text;
-	let tree: Root;
+	// The body starts after the frontmatter; the parser sees it blanked, so offsets stay the file's own.
+	const bodyStart = splitFrontmatter(src).frontmatter?.bodyOffset ?? 0;
+	const parseText = pre.parseText.slice(0, bodyStart).replace(/[^\n]/g, ' ') + pre.parseText.slice(bodyStart);
 	let asMarkdown = options.flavour === 'starlight' && options.extension === '.md';
-	try {
-		tree = asMarkdown ? (markdown.parse(pre.parseText) as Root) : parseChapter(pre.parseText);
-	} catch (error) {
-		const e = error as { place?: { line: number } | { start: { line: number } }; reason?: string; message: string };
-		const line = e.place && 'start' in e.place ? e.place.start.line : (e.place?.line ?? 1);
-		if (options.extension === '.mdx') {
-			notes.push({ line, construct: 'the page', text: `it is not valid MDX (${e.reason ?? e.message}); copied as written` });
-			const fm = /^---\n[\s\S]*?\n---\n/.exec(src);
-			return { text: src.slice(fm ? fm[0].length : 0), notes };
-		}
+	// The checker's own parser, so that what the importer reads as MDX is what the check reads.
+	const parsed = asMarkdown ? undefined : parseChapter(parseText);
+	let tree: Root;
+	if (!parsed || 'tree' in parsed) tree = parsed?.tree ?? (markdown.parse(parseText) as Root);
+	else if (options.extension === '.mdx') {
+		notes.push({ line: parsed.error.line, construct: 'the page', text: `it is not valid MDX (${parsed.error.message}); copied as written` });
+		return { text: src.slice(bodyStart), notes };
+	} else {
 		// Docusaurus reads .md as MDX, but a page that does not parse so was written as plain Markdown.
 		asMarkdown = true;
 		notes.push({ line: 1, text: 'read as plain Markdown (it is not valid MDX): its < and { are escaped' });
-		tree = markdown.parse(pre.parseText) as Root;
+		tree = markdown.parse(parseText) as Root;
 	}
 
 	const note = (node: Nodes, construct: string, text: string) => notes.push({ line: node.position?.start.line ?? 1, construct, text });
@@ -329,11 +330,7 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		return undefined;
 	}
 
-	const root = tree;
-	const yaml = root.children[0]?.type === 'yaml' ? root.children[0] : undefined;
-	const bodyStart = yaml ? end(yaml) : 0;
-	const content = root.children.filter((c) => c.type !== 'yaml');
-	// Only the first content node may be the page's title heading.
+	const content = tree.children.filter((c) => c.type !== 'yaml' && c.position && start(c) >= bodyStart);
 	const parts: string[] = [];
 	let pos = bodyStart;
 	for (const child of content) {

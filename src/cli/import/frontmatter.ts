@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, stringify } from 'yaml';
 import { chapterFrontmatter } from '../../config/frontmatter.ts';
+import { splitFrontmatter } from '../../syntax/frontmatter.ts';
 import type { Note } from './types.ts';
 
 export interface SourceFrontmatter {
@@ -17,19 +18,17 @@ export interface SourceFrontmatter {
 	notes: Note[];
 }
 
-const BLOCK = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
-
-/** Read the YAML block at the top of a page. */
+/** Read the YAML block at the top of a page (where it ends is the checker's definition, src/syntax/frontmatter.ts). */
 export function readFrontmatter(text: string): SourceFrontmatter {
-	const m = text.startsWith('---') ? BLOCK.exec(text) : null;
-	if (!m || m.index !== 0) return { data: {}, lines: {}, end: 0, notes: [] };
+	const fm = splitFrontmatter(text).frontmatter;
+	if (!fm) return { data: {}, lines: {}, end: 0, notes: [] };
 	const lc = new LineCounter();
-	const doc = parseDocument(m[1]!, { lineCounter: lc });
-	if (doc.errors.length) return { data: {}, lines: {}, end: m[0].length, notes: [{ line: 2, construct: 'frontmatter', text: `it is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})` }] };
+	const doc = parseDocument(fm.yaml, { lineCounter: lc });
+	if (doc.errors.length) return { data: {}, lines: {}, end: fm.bodyOffset, notes: [{ line: fm.firstLine, construct: 'frontmatter', text: `it is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})` }] };
 	const lines: Record<string, number> = {};
-	if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = lc.linePos(pair.key.range[0]).line + 1;
+	if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = fm.firstLine + lc.linePos(pair.key.range[0]).line - 1;
 	const data = doc.toJS() as unknown;
-	return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, lines, end: m[0].length, notes: [] };
+	return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, lines, end: fm.bodyOffset, notes: [] };
 }
 
 export interface ChapterMeta {
