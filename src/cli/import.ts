@@ -125,20 +125,22 @@ export function importSite(flavour: Flavour, srcArg: string, dest: string, optio
 		const from = url.startsWith('/') ? [path.join(root, '..', 'static', clean), path.join(root, '../../..', 'public', clean)] : [path.join(root, path.posix.dirname(plan.source), clean)];
 		const found = from.find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
 		if (!found) return options.site && url.startsWith('/') ? { url: new URL(url.slice(1), options.site.endsWith('/') ? options.site : `${options.site}/`).href } : { problem: `the image file was not found${url.startsWith('/') ? ' (pass --site to link to the original)' : ''}` };
-		const inside = path.relative(root, found);
-		const target = !url.startsWith('/') && !inside.startsWith('..') ? path.join(chapters, path.dirname(plan.dest), clean) : path.join(chapters, 'assets', path.basename(found));
-		const safe = path.relative(chapters, target).startsWith('..') ? path.join(chapters, 'assets', path.basename(found)) : target;
-		if (!copies.has(safe)) {
-			copies.set(safe, found);
-			if (!fs.existsSync(safe)) {
-				fs.mkdirSync(path.dirname(safe), { recursive: true });
-				fs.copyFileSync(found, safe);
+		// Beside the chapter (parts hold no folders): `img/cycle.png` → `cycle.png`, another name on a clash.
+		const dir = path.join(chapters, path.dirname(plan.dest));
+		let target = path.join(dir, path.basename(found));
+		for (let n = 2; copies.has(target) && copies.get(target) !== found; n++) target = path.join(dir, `${path.basename(found, path.extname(found))}-${n}${path.extname(found)}`);
+		if (!copies.has(target)) {
+			copies.set(target, found);
+			if (!fs.existsSync(target)) {
+				fs.mkdirSync(dir, { recursive: true });
+				fs.copyFileSync(found, target);
 			}
 		}
-		const rel = path.relative(path.join(chapters, path.dirname(plan.dest)), safe).split(path.sep).join('/');
-		return { url: rel.startsWith('.') ? rel : `./${rel}` };
+		return { url: `./${path.basename(target)}` };
 	}
 
+	for (const folder of new Set(plans.map((p) => path.posix.dirname(p.source)).filter((f) => f.includes('/'))))
+		notes.push({ file: path.join(root, folder), note: { line: 1, text: `the folder became the part chapters/${destFolder(flavour, folder)}/ (parts are one folder deep)` } });
 	// Folders with a Docusaurus label keep it as the part's title.
 	for (const [folder, c] of categories) {
 		const part = path.join(chapters, destFolder(flavour, folder), '_part.yaml');

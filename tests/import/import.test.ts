@@ -70,7 +70,7 @@ describe.each(CASES)('importing %s', (name, flavour) => {
  */
 describe.each([
 	['starlight', 'starlight', 4],
-	['docusaurus', 'docusaurus', 3],
+	['docusaurus', 'docusaurus', 4],
 ] as const)('the imported %s course', (name, flavour, chapters) => {
 	it('passes the check', () => {
 		const { dest } = run(name, flavour);
@@ -104,14 +104,18 @@ describe('the pieces', () => {
 			{ source: 'intro.md', frontmatter: { sidebar_position: 3 } },
 			{ source: '02-second.md', frontmatter: {} },
 			{ source: 'b-guide/start.md', frontmatter: { slug: '/go' } },
+			{ source: 'b-guide/Deep Dive/setup.md', frontmatter: {} },
 		], new Map([['b-guide', { position: 1 }]]));
 		expect(plans.map((p) => [p.source, p.dest, p.order])).toEqual([
-			['b-guide/setup.md', 'b-guide/setup.mdx', 1],
-			['b-guide/start.md', 'b-guide/go.mdx', 2],
-			['02-second.md', 'second.mdx', 3],
-			['intro.md', 'intro.mdx', 4],
-			['a-ref/index.md', 'a-ref/a-ref.mdx', 5],
-			['a-ref/setup.md', 'a-ref/a-ref-setup.mdx', 6],
+			// Unpositioned folders and pages sort by name together; a folder in a folder is a part of its own
+			// (parts are one folder deep); the second `setup` takes its folder's name.
+			['b-guide/Deep Dive/setup.md', 'b-guide-deep-dive/setup.mdx', 1],
+			['b-guide/setup.md', 'b-guide/b-guide-setup.mdx', 2],
+			['b-guide/start.md', 'b-guide/go.mdx', 3],
+			['02-second.md', 'second.mdx', 4],
+			['intro.md', 'intro.mdx', 5],
+			['a-ref/index.md', 'a-ref/a-ref.mdx', 6],
+			['a-ref/setup.md', 'a-ref/a-ref-setup.mdx', 7],
 		]);
 	});
 

@@ -5,7 +5,7 @@
  * the source site served it at (to convert absolute links). Pure: the caller reads the files.
  */
 import path from 'node:path/posix';
-import { slugify } from '../new-chapter.ts';
+import { slugify } from '../../core/paths.ts';
 import type { Flavour, PagePlan } from './types.ts';
 
 export interface SourcePage {
@@ -66,9 +66,12 @@ function baseSlug(flavour: Flavour, page: SourcePage): string {
 	return slugOr(stripPrefix(flavour, stem), 'page');
 }
 
-/** The course folder a source folder becomes: each name a slug (`01-Getting Started` → `getting-started`). */
+/**
+ * The part a source folder becomes: its names as one slug, since parts are one folder deep
+ * (`01-Guides/Markdown Features` → `guides-markdown-features`).
+ */
 export const destFolder = (flavour: Flavour, folder: string) =>
-	folder === '.' || folder === '' ? '' : folder.split('/').map((s) => slugOr(stripPrefix(flavour, s), 'part')).join('/');
+	folder === '.' || folder === '' ? '' : folder.split('/').map((s) => slugOr(stripPrefix(flavour, s), 'part')).join('-');
 
 type Key = [number, string][];
 
@@ -102,12 +105,12 @@ export function planPages(flavour: Flavour, pages: readonly SourcePage[], catego
 	const taken = new Set<string>();
 	return sorted.map((page, i) => {
 		const folder = destFolder(flavour, path.dirname(page.source));
-		const folders = folder ? folder.split('/') : [];
+		const folders = path.dirname(page.source) === '.' ? [] : path.dirname(page.source).split('/').map((s) => slugOr(stripPrefix(flavour, s), 'part'));
 		let slug = baseSlug(flavour, page);
 		// Two pages with one name (guides/setup, reference/setup): prefix the folders, then count.
 		for (let depth = folders.length - 1; taken.has(slug) && depth >= 0; depth--) slug = `${folders.slice(depth).join('-')}-${baseSlug(flavour, page)}`;
 		for (let n = 2, base = slug; taken.has(slug); n++) slug = `${base}-${n}`;
 		taken.add(slug);
-		return { source: page.source, dest: [...folders, `${slug}.mdx`].join('/'), slug, urls: sourceUrls(flavour, page), order: i + 1 };
+		return { source: page.source, dest: [...(folder ? [folder] : []), `${slug}.mdx`].join('/'), slug, urls: sourceUrls(flavour, page), order: i + 1 };
 	});
 }
