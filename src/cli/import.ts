@@ -167,45 +167,51 @@ export function formatNotes(notes: ImportResult['notes'], cwd = process.cwd()): 
 	return notes.map(({ file, note }) => `${path.relative(cwd, file)}:${note.line}: ${note.construct ? `cannot convert ${note.construct}: ` : 'note: '}${note.text}`).join('\n');
 }
 
-export function main(argv: string[]): number {
+export interface Io {
+	cwd: string;
+	out(text: string): void;
+	err(text: string): void;
+}
+
+export function main(argv: string[], io: Io = { cwd: process.cwd(), out: console.log, err: console.error }): number {
 	let values: { from?: string; site?: string; title?: string; unwrap?: string; help?: boolean };
 	let positionals: string[];
 	try {
 		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, site: { type: 'string' }, title: { type: 'string' }, unwrap: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
 	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		io.err(`${(error as Error).message}\n\n${USAGE}`);
 		return 2;
 	}
 	if (values.help) {
-		console.log(USAGE);
+		io.out(USAGE);
 		return 0;
 	}
 	if (!FLAVOURS.includes(values.from as Flavour)) {
-		console.error(`${values.from ? `Unknown --from "${values.from}"` : 'Missing --from'}, expected starlight or docusaurus.\n\n${USAGE}`);
+		io.err(`${values.from ? `Unknown --from "${values.from}"` : 'Missing --from'}, expected starlight or docusaurus.\n\n${USAGE}`);
 		return 2;
 	}
 	if (positionals.length !== 2) {
-		console.error(`Expected a source folder and a course folder, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.\n\n${USAGE}`);
+		io.err(`Expected a source folder and a course folder, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.\n\n${USAGE}`);
 		return 2;
 	}
-	const [src, dest] = positionals.map((p) => path.resolve(p)) as [string, string];
+	const [src, dest] = positionals.map((p) => path.resolve(io.cwd, p)) as [string, string];
 	if (!fs.existsSync(src) || !fs.statSync(src).isDirectory()) {
-		console.error(`Source folder not found: ${src}`);
+		io.err(`Source folder not found: ${src}`);
 		return 2;
 	}
 	if (values.site && !/^https?:\/\//.test(values.site)) {
-		console.error(`--site must be an http(s) address, got "${values.site}".`);
+		io.err(`--site must be an http(s) address, got "${values.site}".`);
 		return 2;
 	}
 	fs.mkdirSync(dest, { recursive: true });
 	const unwrap = (values.unwrap ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 	const result = importSite(values.from as Flavour, src, dest, { ...(values.site ? { site: values.site } : {}), ...(values.title ? { title: values.title } : {}), unwrap });
-	const out = formatNotes(result.notes);
-	if (out) console.log(out);
-	for (const s of result.skipped) console.error(`${path.relative(process.cwd(), s)} already exists; left unchanged.`);
+	const out = formatNotes(result.notes, io.cwd);
+	if (out) io.out(out);
+	for (const s of result.skipped) io.err(`${path.relative(io.cwd, s)} already exists; left unchanged.`);
 	const cannot = result.notes.filter((n) => n.note.construct).length;
-	console.log(
-		`${result.pages} page${result.pages === 1 ? '' : 's'} imported into ${path.relative(process.cwd(), dest) || '.'}: ${cannot ? `${cannot} construct${cannot === 1 ? '' : 's'} could not be converted (listed above)` : 'everything converted'}.\nNext: npm run check -- ${path.relative(process.cwd(), dest) || '.'}`,
+	io.out(
+		`${result.pages} page${result.pages === 1 ? '' : 's'} imported into ${path.relative(io.cwd, dest) || '.'}: ${cannot ? `${cannot} construct${cannot === 1 ? '' : 's'} could not be converted (listed above)` : 'everything converted'}.\nNext: npm run check -- ${path.relative(io.cwd, dest) || '.'}`,
 	);
 	return cannot || result.skipped.length ? 1 : 0;
 }

@@ -18,7 +18,7 @@ import { inlineCode } from '../../src/cli/import/html.ts';
 import { linkTable } from '../../src/cli/import/links.ts';
 import { planPages } from '../../src/cli/import/pages.ts';
 import { prepass } from '../../src/cli/import/prepass.ts';
-import { formatNotes, importSite } from '../../src/cli/import.ts';
+import { formatNotes, importSite, main } from '../../src/cli/import.ts';
 import { ROOT } from '../helpers/build.ts';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
@@ -173,12 +173,18 @@ describe('the pieces', () => {
 });
 
 describe('npm run import', () => {
-	const NODE = path.join(ROOT, 'node_modules/.bin/node');
-	const CLI = path.join(ROOT, 'src/cli/import.ts');
+	/** The CLI in this process, as tests/helpers/cli.ts runs the checker's: the same code, no Node start-up. */
 	const cli = (args: string[]) => {
-		const r = spawnSync(NODE, [CLI, ...args], { cwd: FIXTURES, encoding: 'utf8', timeout: 60_000 });
-		return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+		let stdout = '';
+		let stderr = '';
+		const status = main(args, { cwd: FIXTURES, out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+		return { status, stdout, stderr };
 	};
+
+	it('runs as a real process with the project\'s Node', () => {
+		const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'src/cli/import.ts'), '--from', 'docusaurus', 'docusaurus', path.join(tmp, 'process')], { cwd: FIXTURES, encoding: 'utf8', timeout: 60_000 });
+		expect([r.status, r.stderr, r.stdout.split('\n').at(-3)]).toEqual([0, '', `4 pages imported into ${path.relative(FIXTURES, path.join(tmp, 'process'))}: everything converted.`]);
+	});
 
 	it('prints what it changed and exits 0 when everything converted', () => {
 		const dest = path.join(tmp, 'cli-starlight');
