@@ -86,7 +86,31 @@ export function renderTemplate(title: string, slug: string, course: CourseCheck)
 			'',
 			`Tag every ownership claim: :control[${prose(lowerFirst(customer.title))}]${tag(customer)} is a claim the checker compares with ownership.yaml.`,
 		);
-	lines.push('', ':::tip', `Callouts (:::note, :::tip, :::important, :::warning, :::exam-trap) highlight one idea. Define words once and link them: :term[${prose(front)}].`, ':::');
+	lines.push('', ':::tip', `Callouts (:::note, :::tip, :::info, :::important, :::caution, :::warning, :::danger, :::exam-trap) highlight one idea. Define words once and link them: :term[${prose(front)}].`, ':::');
+	lines.push(
+		'',
+		'## Steps, alternatives and files',
+		'',
+		':::steps',
+		'1. Write a procedure as one numbered list.',
+		'2. A step may hold more: indent paragraphs and code under its number.',
+		':::',
+		'',
+		'::::tabs',
+		':::tab[Console]',
+		'Alternatives a reader picks one of go in tabs, each with a label of its own.',
+		':::',
+		':::tab[CLI]',
+		'Without JavaScript every tab shows, under its label.',
+		':::',
+		'::::',
+		'',
+		':::file-tree',
+		'- content/',
+		'  - chapters/',
+		`    - **${slug}.mdx** this chapter`,
+		':::',
+	);
 	if (aws || shared) {
 		lines.push('', '## Who owns what', '');
 		if (aws) lines.push(`:::card{title="${aws.title.replace(/"/g, '')}" ${tag(aws).slice(1, -1)}}`, 'A concept card: explain one idea, with its owner.', ':::', '');

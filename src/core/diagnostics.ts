@@ -48,6 +48,11 @@ export const RULES = {
 	'flashcard-invalid': 'A flashcards block is not a list of `**Front**: back` items',
 	'glossary-conflict': 'A glossary term is defined twice with different text',
 	'unknown-term': 'A `:term` refers to a term no flashcard defines',
+	// tabs, steps, file trees
+	'tabs-invalid': 'A tabs block holds something other than labelled `:::tab` blocks, or a tab is outside tabs',
+	'unknown-tab': 'The `default` of a tabs block names no tab of that block',
+	'steps-invalid': 'A steps block is not exactly one numbered list',
+	'file-tree-invalid': 'A file tree is not one bulleted list of names, comments and nested lists',
 	// safe content, links, diagrams
 	'unsafe-esm': 'A chapter contains `import` or `export`',
 	'unsafe-expression': 'A chapter contains a JavaScript expression',

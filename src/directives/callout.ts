@@ -1,4 +1,7 @@
-/** `:::note`, `:::tip`, `:::important`, `:::warning`, `:::exam-trap` — callouts, with an optional `[label]`. */
+/**
+ * `:::note`, `:::tip`, `:::info`, `:::important`, `:::caution`, `:::warning`, `:::danger` (the names Starlight and
+ * Docusaurus use, so their pages import unchanged) and `:::exam-trap` — callouts, with an optional `[label]`.
+ */
 import type { Paragraph } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { el, text } from './mdast.ts';
@@ -7,8 +10,11 @@ import type { DirectiveSpec } from './types.ts';
 export const CALLOUTS = {
 	note: 'Note',
 	tip: 'Tip',
+	info: 'Info',
 	important: 'Important',
+	caution: 'Caution',
 	warning: 'Warning',
+	danger: 'Danger',
 	'exam-trap': 'Exam trap',
 } as const;
 

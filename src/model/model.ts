@@ -28,9 +28,10 @@ export interface ChapterSummary {
 	hasDiagram: boolean;
 	owners: Owner[];
 	quizCount: number;
-	/** Whether the chapter has a flashcards set / an ownership exercise (pages load those scripts only then). */
+	/** Whether the chapter has a flashcards set / an ownership exercise / tabs (pages load those scripts only then). */
 	hasFlashcards: boolean;
 	hasExercise: boolean;
+	hasTabs: boolean;
 }
 
 export interface ControlSummary {
@@ -108,6 +109,7 @@ export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<str
 			quizCount: c.quizzes.length,
 			hasFlashcards: c.directives.includes('flashcards'),
 			hasExercise: c.directives.includes('ownership-exercise'),
+			hasTabs: c.directives.includes('tabs'),
 		};
 	});
 

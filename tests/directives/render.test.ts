@@ -250,8 +250,11 @@ describe('callouts', () => {
 	it.each([
 		['note', 'Note'],
 		['tip', 'Tip'],
+		['info', 'Info'],
 		['important', 'Important'],
+		['caution', 'Caution'],
 		['warning', 'Warning'],
+		['danger', 'Danger'],
 		['exam-trap', 'Exam trap'],
 	])(':::%s has the title "%s"', (name, title) => {
 		expect(renderHtml(`:::${name}\nBody.\n:::`)).toBe(
@@ -272,6 +275,108 @@ describe('callouts', () => {
 			  <p> "S3 encrypts new objects."
 			"
 		`);
+	});
+});
+
+describe('::::tabs', () => {
+	const md = '::::tabs{default="CLI"}\n:::tab[Console]\nOpen the **console**.\n:::\n:::tab[`CLI`]\nRun `aws cloudtrail create-trail`.\n:::\n::::';
+
+	it('holds every panel under its label, and the index of the default tab', () => {
+		expect(outline(md)).toMatchInlineSnapshot(`
+			"
+			<div class="tabs" data-tabs="" data-selected="1">
+			  <div class="tabs__panel" id="tabs-1-panel-1" data-tab-panel="">
+			    <p class="tabs__label" data-tab-label=""> "Console"
+			    <p>
+			      "Open the "
+			      <strong> "console"
+			      "."
+			  <div class="tabs__panel" id="tabs-1-panel-2" data-tab-panel="">
+			    <p class="tabs__label" data-tab-label="">
+			      <code> "CLI"
+			    <p>
+			      "Run "
+			      <code> "aws cloudtrail create-trail"
+			      "."
+			"
+		`);
+	});
+
+	it('selects the first tab without a default, and numbers blocks on a page', () => {
+		const html = renderHtml('::::tabs\n:::tab[A]\na\n:::\n::::\n\n::::tabs\n:::tab[B]\nb\n:::\n::::');
+		expect(html).toContain('<div class="tabs" data-tabs="" data-selected="0"><div class="tabs__panel" id="tabs-1-panel-1"');
+		expect(html).toContain('id="tabs-2-panel-1"');
+	});
+
+	it('renders a tab that holds block directives (more colons outside)', () => {
+		expect(renderHtml(':::::tabs\n::::tab[Linux]\n:::tip\nUse the package.\n:::\n::::\n:::::')).toBe(
+			'<div class="tabs" data-tabs="" data-selected="0"><div class="tabs__panel" id="tabs-1-panel-1" data-tab-panel=""><p class="tabs__label" data-tab-label="">Linux</p><div class="callout callout--tip" role="note"><p class="callout__title"><span class="callout__kind">Tip</span></p><p>Use the package.</p></div></div></div>',
+		);
+	});
+});
+
+describe(':::steps', () => {
+	it('is the numbered list, marked as steps, with everything in each step', () => {
+		expect(outline(':::steps\n1. Open the console.\n2. Create a role.\n\n   ```sh\n   aws iam create-role\n   ```\n:::')).toMatchInlineSnapshot(`
+			"
+			<div class="steps">
+			  <ol class="steps__list" role="list">
+			    <li>
+			      <p> "Open the console."
+			    <li>
+			      <p> "Create a role."
+			      <pre>
+			        <code class="language-sh"> "aws iam create-role\\n"
+			"
+		`);
+	});
+
+	it('keeps the start number of the list', () => {
+		expect(renderHtml(':::steps\n3. Third.\n4. Fourth.\n:::')).toContain('<ol start="3" class="steps__list" role="list">');
+	});
+});
+
+describe(':::file-tree', () => {
+	it('nests directories as open disclosures, with names, highlights and comments', () => {
+		expect(outline(':::file-tree\n- content/\n  - course.yaml the *title* and description\n  - chapters\n    - **patching.mdx** this chapter\n    - `my notes.md`\n    - …\n- empty/\n:::')).toMatchInlineSnapshot(`
+			"
+			<div class="file-tree" role="group" aria-label="File tree">
+			  <ul>
+			    <li class="file-tree__entry file-tree__entry--dir">
+			      <details open>
+			        <summary>
+			          <span class="file-tree__name"> "content/"
+			        <ul>
+			          <li class="file-tree__entry file-tree__entry--file">
+			            <span class="file-tree__name"> "course.yaml"
+			            <span class="file-tree__comment">
+			              "the "
+			              <em> "title"
+			              " and description"
+			          <li class="file-tree__entry file-tree__entry--dir">
+			            <details open>
+			              <summary>
+			                <span class="file-tree__name">
+			                  "chapters"
+			                  "/"
+			              <ul>
+			                <li class="file-tree__entry file-tree__entry--file">
+			                  <span class="file-tree__name file-tree__name--highlight">
+			                    <strong> "patching.mdx"
+			                  <span class="file-tree__comment"> "this chapter"
+			                <li class="file-tree__entry file-tree__entry--file">
+			                  <span class="file-tree__name">
+			                    <code> "my notes.md"
+			                <li class="file-tree__entry file-tree__entry--placeholder">
+			                  <span class="file-tree__name"> "…"
+			    <li class="file-tree__entry file-tree__entry--dir">
+			      <span class="file-tree__name"> "empty/"
+			"
+		`);
+	});
+
+	it('escapes names and comments like any text', () => {
+		expect(renderHtml(':::file-tree\n- a&amp;b.txt 1 &lt; 2\n:::')).toContain('<span class="file-tree__name">a&#x26;b.txt</span> <span class="file-tree__comment">1 &#x3C; 2</span>');
 	});
 });
 

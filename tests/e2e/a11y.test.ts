@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, seriousViolations, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
-const PAGES = ['', 'chapters/patching/', 'chapters/logging/', 'matrix/', 'glossary/', 'practice/'];
+const PAGES = ['', 'chapters/patching/', 'chapters/logging/', 'chapters/summary/', 'matrix/', 'glossary/', 'practice/'];
 
 /** Put the page's interactive parts in their "after use" states, so those are checked too. */
 async function interact(page: Page) {

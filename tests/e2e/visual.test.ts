@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/build.ts';
 
-const PAGES: Record<string, string> = { home: '', chapter: 'chapters/patching/', exercise: 'chapters/logging/', practice: 'practice/', matrix: 'matrix/', glossary: 'glossary/' };
+const PAGES: Record<string, string> = { home: '', chapter: 'chapters/patching/', exercise: 'chapters/logging/', blocks: 'chapters/summary/', practice: 'practice/', matrix: 'matrix/', glossary: 'glossary/' };
 const SIZES = { desktop: DESKTOP, phone: PHONE };
 const OUT = path.join(ROOT, 'screenshots');
 

@@ -5,6 +5,7 @@ import { courseRecords, htmlText, quizText } from '../../src/integration/pagefin
 import { initialOrder, knewIt, reviewAgain, shuffled } from '../../src/scripts/flashcards.ts';
 import { emptyProgress, parseProgress, quizScore } from '../../src/scripts/progress.ts';
 import { isCorrect, optionState, parseCorrect } from '../../src/scripts/quiz.ts';
+import { initialTab, keyTarget } from '../../src/scripts/tabs.ts';
 
 describe('parseProgress', () => {
 	it('reads a valid record', () => {
@@ -118,5 +119,30 @@ describe('search records', () => {
 				filters: { type: ['Control'], owner: ['Customer'] },
 			},
 		]);
+	});
+});
+
+describe('tabs keyboard', () => {
+	it.each([
+		['ArrowRight', 0, 1],
+		['ArrowRight', 2, 0],
+		['ArrowLeft', 0, 2],
+		['ArrowLeft', 2, 1],
+		['Home', 2, 0],
+		['End', 0, 2],
+	])('%s from tab %i of 3 goes to tab %i', (key, from, to) => {
+		expect(keyTarget(key, from, 3)).toBe(to);
+	});
+
+	it('leaves other keys to the browser (Tab moves into the panel)', () => {
+		expect(keyTarget('Tab', 0, 3)).toBeUndefined();
+		expect(keyTarget('ArrowDown', 0, 3)).toBeUndefined();
+	});
+
+	it('starts on the default tab, or the first when it is missing or out of range', () => {
+		expect(initialTab('2', 3)).toBe(2);
+		expect(initialTab(undefined, 3)).toBe(0);
+		expect(initialTab('3', 3)).toBe(0);
+		expect(initialTab('x', 3)).toBe(0);
 	});
 });
