@@ -10,13 +10,15 @@ import { loadCourse } from '../loader/pipeline.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { formatGithub, formatSummary, formatText } from '../check/format.ts';
 
-const USAGE = `Usage: npm run check -- [course-dir] [--format text|github]
+const USAGE = `Usage: npm run check -- [course-dir] [--format text|github] [--no-cache]
 
 Checks every chapter of a course (default: $COURSE_DIR or ./content) against the ownership schema and the
 authoring rules, without building the site.
 
   --format text     one line per problem: path:line:column: error <rule-id>: <message> (default)
   --format github   GitHub Actions annotations (::error file=…,line=…,col=…::message)
+  --no-cache        check every chapter again (by default chapters that have not changed, nor anything they
+                    depend on, come from node_modules/.cache/course-site; course-wide rules always run)
   -h, --help        show this help`;
 
 /** What the command reads and writes besides the course: tests call `main` in-process with their own. */
@@ -32,10 +34,10 @@ export interface CheckIo {
 const processIo = (): CheckIo => ({ cwd: process.cwd(), env: process.env, out: (t) => console.log(t), err: (t) => console.error(t) });
 
 export async function main(argv: string[], io: CheckIo = processIo()): Promise<number> {
-	let values: { format?: string; help?: boolean };
+	let values: { format?: string; help?: boolean; 'no-cache'?: boolean };
 	let positionals: string[];
 	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } }));
+		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' } } }));
 	} catch (error) {
 		io.err(`${(error as Error).message}\n\n${USAGE}`);
 		return 2;
@@ -58,7 +60,7 @@ export async function main(argv: string[], io: CheckIo = processIo()): Promise<n
 		return 2;
 	}
 	// The same pipeline as the build (and its cache): a course that checks clean builds.
-	const result = (await loadCourse(courseDir, { render: true, base: resolveSite({ courseDir }).base })).check;
+	const result = (await loadCourse(courseDir, { render: true, base: resolveSite({ courseDir }).base, cache: !values['no-cache'] })).check;
 	const out = values.format === 'github' ? formatGithub(result.diagnostics, io.cwd) : formatText(result.diagnostics, io.cwd);
 	if (out) io.out(out);
 	io.out(formatSummary(result.diagnostics, result.files));

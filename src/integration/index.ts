@@ -87,7 +87,11 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 					// Its remark plugin is not needed: the pipeline renders diagrams itself.
 					updateConfig: ({ markdown: _, ...rest }: Record<string, unknown>) => updateConfig(rest as never),
 				} as never);
-				updateConfig({ vite: { plugins: [courseVite({ key, site, mermaidClient: () => state.mermaidClient })] } });
+				updateConfig({
+					vite: { plugins: [courseVite({ key, site, mermaidClient: () => state.mermaidClient })] },
+					// A rebuild renders again only the pages whose inputs changed (chapter pages carry a cache key).
+					experimental: { incrementalBuild: true },
+				});
 			},
 			'astro:server:setup': ({ server, logger }) => watchCourse(server, { key, site, logger }),
 			'astro:build:done': async ({ dir, logger }) => {

@@ -5,7 +5,9 @@
  * compared on every hit. Course-wide rules never come from the cache: they run on every check. So a stale entry
  * can never hide an error: change anything a chapter depends on and its key (or a dependency) changes.
  *
- * Entries live in `node_modules/.cache/course-site/<course>/`, one JSON file per key, written atomically.
+ * In `node_modules/.cache/course-site/<course>/`: one index file with every chapter's facts, diagnostics and
+ * fragments (what a check needs, read in one go), and one file per chapter's page HTML (read by its page only).
+ * Diagram parse results are kept beside them, by diagram text and mermaid version.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,11 +16,13 @@ import { digest } from '../core/hash.ts';
 import type { ChapterRecord } from './process.ts';
 
 /** Folders of src/ whose code decides what a chapter's record is (check and render). */
-const CODE_FOLDERS = ['core', 'config', 'schema', 'syntax', 'directives', 'check', 'render', 'loader'];
+const CODE_FOLDERS = ['core', 'config', 'schema', 'syntax', 'directives', 'check', 'render', 'loader', 'i18n'];
 /** Packages whose version changes parsing, sanitizing or highlighting. */
-const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', 'image-size', 'yaml', 'zod'];
+const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', 'image-size', 'yaml', 'zod', 'mermaid'];
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.join(SRC, '..');
+const INDEX_VERSION = 2;
 
 let codeVersion: string | undefined;
 
@@ -31,14 +35,16 @@ export function codeDigest(): string {
 		if (!fs.existsSync(dir)) continue;
 		for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) if (f.endsWith('.ts')) parts.push(f, fs.readFileSync(path.join(dir, f), 'utf8'));
 	}
-	for (const name of PACKAGES) {
-		try {
-			parts.push(name, JSON.parse(fs.readFileSync(path.join(SRC, '..', 'node_modules', name, 'package.json'), 'utf8')).version);
-		} catch {
-			parts.push(name, 'absent');
-		}
-	}
+	for (const name of PACKAGES) parts.push(name, packageVersion(name));
 	return (codeVersion = digest(...parts));
+}
+
+export function packageVersion(name: string): string {
+	try {
+		return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+	} catch {
+		return 'absent';
+	}
 }
 
 /** The state of a file a chapter read (an image): changes when the file does, or when it appears or goes. */
@@ -51,62 +57,125 @@ export function fileState(file: string): string {
 	}
 }
 
-interface Entry {
-	record: ChapterRecord;
-	deps: [string, string][];
+/** What the index holds of a chapter: all of its record but the page HTML. */
+type Indexed = Omit<ChapterRecord, 'html'> & { deps: [string, string][] };
+
+interface IndexFile {
+	version: number;
+	entries: Record<string, Indexed>;
 }
 
 export class ChapterCache {
 	readonly dir: string;
+	#index: Map<string, Indexed> | undefined;
+	readonly #used = new Map<string, Indexed>();
+
 	constructor(dir: string) {
 		this.dir = dir;
 	}
 
-	static forCourse(courseDir: string, root = path.join(SRC, '..')): ChapterCache {
+	static forCourse(courseDir: string, root = ROOT): ChapterCache {
 		return new ChapterCache(path.join(root, 'node_modules', '.cache', 'course-site', digest(path.resolve(courseDir)).slice(0, 16)));
 	}
 
-	get(key: string): ChapterRecord | undefined {
-		let entry: Entry;
+	#load(): Map<string, Indexed> {
+		if (this.#index) return this.#index;
 		try {
-			entry = JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as Entry;
+			const file = JSON.parse(fs.readFileSync(path.join(this.dir, 'index.json'), 'utf8')) as IndexFile;
+			this.#index = new Map(file.version === INDEX_VERSION ? Object.entries(file.entries) : []);
 		} catch {
-			return undefined;
+			this.#index = new Map();
 		}
-		if (entry.record?.key !== key) return undefined;
-		for (const [file, state] of entry.deps) if (fileState(file) !== state) return undefined;
-		return entry.record;
+		return this.#index;
 	}
 
-	set(record: ChapterRecord, deps: string[]) {
-		const entry: Entry = { record, deps: deps.map((d) => [d, fileState(d)]) };
-		try {
-			fs.mkdirSync(this.dir, { recursive: true });
-			const tmp = `${this.file(record.key)}.${process.pid}.tmp`;
-			fs.writeFileSync(tmp, JSON.stringify(entry));
-			fs.renameSync(tmp, this.file(record.key));
-		} catch {
-			// A cache that cannot be written is a slower run, not a failed one.
-		}
+	/** The record stored under `key`, unless a file it read has changed since. Its page HTML loads on demand. */
+	get(key: string): ChapterRecord | undefined {
+		const entry = this.#load().get(key);
+		if (!entry || entry.key !== key) return undefined;
+		for (const [file, state] of entry.deps) if (fileState(file) !== state) return undefined;
+		this.#used.set(key, entry);
+		const { deps: _, ...record } = entry;
+		return record.rendered ? { ...record, html: () => this.#html(key) } : record;
+	}
+
+	set(record: ChapterRecord, deps: string[], html?: string) {
+		const { html: _, ...rest } = record;
+		this.#used.set(record.key, { ...rest, deps: deps.map((d) => [d, fileState(d)]) });
+		if (html !== undefined) this.#write(`${record.key}.html`, html);
 	}
 
 	/**
-	 * Remove entries this run did not use and nobody wrote for a day, so the cache does not grow with every edit.
-	 * (Recent ones may belong to a run with another base path going on at the same time.)
+	 * Write the index of this run's chapters (entries nobody uses are dropped, so the cache does not grow with
+	 * every edit), and remove page files of entries that are gone and older than a day (a concurrent run with
+	 * another base path may still want them).
 	 */
-	prune(keep: ReadonlySet<string>, maxAgeMs = 86_400_000) {
+	save() {
+		this.#write('index.json', JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(this.#used) } satisfies IndexFile));
+		// The next run of this cache (the dev server's) starts from what this one wrote.
+		this.#index = new Map(this.#used);
+		const used = new Set(this.#used.keys());
+		this.#used.clear();
 		try {
 			const now = Date.now();
 			for (const f of fs.readdirSync(this.dir)) {
-				if (!f.endsWith('.json') || keep.has(f.slice(0, -5))) continue;
+				if (!f.endsWith('.html') || used.has(f.slice(0, -5))) continue;
 				const file = path.join(this.dir, f);
-				if (now - fs.statSync(file).mtimeMs > maxAgeMs) fs.rmSync(file, { force: true });
+				if (now - fs.statSync(file).mtimeMs > 86_400_000) fs.rmSync(file, { force: true });
 			}
 		} catch {}
 	}
 
-	private file(key: string) {
-		return path.join(this.dir, `${key}.json`);
+	#html(key: string): string {
+		return fs.readFileSync(path.join(this.dir, `${key}.html`), 'utf8');
+	}
+
+	#write(name: string, text: string) {
+		try {
+			fs.mkdirSync(this.dir, { recursive: true });
+			const tmp = path.join(this.dir, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+			fs.writeFileSync(tmp, text);
+			fs.renameSync(tmp, path.join(this.dir, name));
+		} catch {
+			// A cache that cannot be written is a slower run, not a failed one.
+		}
+	}
+}
+
+/** Diagram parse results that earlier runs found, by diagram text (digest) and mermaid version. */
+export class DiagramCache {
+	readonly #file: string;
+	readonly #known: Map<string, string | null>;
+	#changed = false;
+
+	constructor(root = ROOT) {
+		this.#file = path.join(root, 'node_modules', '.cache', 'course-site', `mermaid-${packageVersion('mermaid')}.json`);
+		try {
+			this.#known = new Map(Object.entries(JSON.parse(fs.readFileSync(this.#file, 'utf8')) as Record<string, string | null>));
+		} catch {
+			this.#known = new Map();
+		}
+	}
+
+	get(code: string): string | null | undefined {
+		return this.#known.get(digest(code));
+	}
+
+	set(code: string, result: string | null) {
+		const key = digest(code);
+		if (this.#known.get(key) === result) return;
+		this.#known.set(key, result);
+		this.#changed = true;
+	}
+
+	save() {
+		if (!this.#changed) return;
+		try {
+			fs.mkdirSync(path.dirname(this.#file), { recursive: true });
+			const tmp = `${this.#file}.${process.pid}.tmp`;
+			fs.writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.#known)));
+			fs.renameSync(tmp, this.#file);
+		} catch {}
 	}
 }
 

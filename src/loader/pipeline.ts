@@ -5,19 +5,22 @@
  * chapter's stored HTML (src/loader/store.ts). No chapter becomes a JavaScript module.
  *
  *   prepare (course.yaml, ownership.yaml, files) → each chapter: cache hit, or read → check → render
- *   (in worker threads when many) → course rules → model
+ *   (in worker threads when many; diagrams go to mermaid's parser as soon as their chapter is read)
+ *   → course rules → model
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import fs from 'node:fs';
 import { chapterEnv, type CourseCheck, finishCourse, prepareCourse } from '../check/course.ts';
+import { rememberDiagrams, validateDiagrams, diagramResult } from '../check/rules/mermaid.ts';
+import { courseFile } from '../config/course.ts';
 import { diagnostic, type Diagnostic, hasErrors } from '../core/diagnostics.ts';
 import { digest } from '../core/hash.ts';
-import { courseFile } from '../config/course.ts';
 import { schemaFile } from '../core/paths.ts';
 import { buildCourseModel, type CourseModel } from '../model/model.ts';
-import { ChapterCache, chapterKey, codeDigest } from './cache.ts';
-import { type ChapterRecord, type ProcessOptions, processChapter } from './process.ts';
+import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
+import { type ProcessOptions, processChapter } from './process.ts';
+import type { ChapterRecord } from './record.ts';
 
 export interface LoadOptions {
 	/** Deploy base path, `/` or `/path/`. */
@@ -42,6 +45,13 @@ export interface LoadedCourse {
 /** Chapters below this many uncached ones are processed on the main thread (a worker costs ~0.2 s to start). */
 const WORKER_THRESHOLD = 48;
 
+interface Job {
+	index: number;
+	source: ReturnType<typeof prepareCourse>['sources'][number];
+	key: string;
+	bytes: Uint8Array;
+}
+
 export async function loadCourse(courseDir: string, options: LoadOptions = {}): Promise<LoadedCourse> {
 	const started = performance.now();
 	const base = options.base ?? '/';
@@ -49,10 +59,21 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 	const prepared = prepareCourse(courseDir);
 	const env = chapterEnv(prepared);
 	const cache = options.cache === false ? undefined : options.cache instanceof ChapterCache ? options.cache : ChapterCache.forCourse(courseDir);
+	const diagrams = options.cache === false ? undefined : new DiagramCache();
 	const environment = digest(codeDigest(), readOr(schemaFile(courseDir)), readOr(courseFile(courseDir)), base, render ? 'render' : 'check');
 
+	// Diagrams: what earlier runs found is remembered; the rest is parsed on mermaid's own thread, chapter by
+	// chapter, while the pipeline goes on.
+	const parsing: Promise<void>[] = [];
+	const sendDiagrams = (record: ChapterRecord) => {
+		const codes = record.facts.diagrams.map((d) => d.code);
+		if (!codes.length) return;
+		if (diagrams) rememberDiagrams(codes.flatMap((c) => (diagrams.get(c) === undefined ? [] : [[c, diagrams.get(c)!] as [string, string | null]])));
+		if (codes.some((c) => diagramResult(c) === undefined)) parsing.push(validateDiagrams(codes));
+	};
+
 	const records: (ChapterRecord | undefined)[] = [];
-	const pending: { index: number; source: (typeof prepared.sources)[number]; key: string; bytes: Uint8Array }[] = [];
+	const pending: Job[] = [];
 	const readProblems: Diagnostic[] = [];
 	prepared.sources.forEach((source, index) => {
 		let bytes: Uint8Array;
@@ -64,25 +85,35 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 		}
 		const key = chapterKey(environment, source.rel, bytes);
 		const hit = cache?.get(key);
-		if (hit) records[index] = hit;
-		else pending.push({ index, source, key, bytes });
+		if (hit) {
+			records[index] = hit;
+			sendDiagrams(hit);
+		} else pending.push({ index, source, key, bytes });
 	});
 
 	const processOptions: ProcessOptions = { base, render };
+	const done = (job: Job, record: ChapterRecord) => {
+		records[job.index] = record;
+		sendDiagrams(record);
+		cache?.set(record, record.facts.deps, typeof record.html === 'string' ? record.html : undefined);
+	};
 	const workerCount = workersFor(pending.length, options.workers ?? 'auto');
 	if (workerCount > 0) {
+		const byKey = new Map(pending.map((p) => [p.key, p]));
 		const chunks = Array.from({ length: workerCount }, (_, w) => pending.filter((_, i) => i % workerCount === w));
-		const results = await Promise.all(chunks.map((chunk) => runWorker(env, processOptions, chunk)));
-		const indexOf = new Map(pending.map((p) => [p.key, p.index]));
-		for (const list of results) for (const r of list) records[indexOf.get(r.key)!] = r;
+		await Promise.all(chunks.map((chunk) => runWorker(env, processOptions, chunk, (r) => done(byKey.get(r.key)!, r))));
 	} else {
-		for (const p of pending) records[p.index] = await processChapter(p.source, p.bytes, env, processOptions, p.key);
+		for (const job of pending) done(job, await processChapter(job.source, job.bytes, env, processOptions, job.key));
 	}
-	for (const p of pending) {
-		const r = records[p.index];
-		if (r && cache) cache.set(r, r.facts.deps);
+	await Promise.all(parsing);
+	if (diagrams) {
+		for (const r of records) for (const d of r?.facts.diagrams ?? []) {
+			const result = diagramResult(d.code);
+			if (result !== undefined) diagrams.set(d.code, result);
+		}
+		diagrams.save();
 	}
-	if (cache) cache.prune(new Set(records.flatMap((r) => (r ? [r.key] : []))));
+	cache?.save();
 
 	const present = records.filter((r): r is ChapterRecord => r !== undefined);
 	prepared.diagnostics.push(...readProblems);
@@ -108,16 +139,15 @@ function workersFor(pending: number, setting: number | 'auto'): number {
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
-function runWorker(env: ReturnType<typeof chapterEnv>, options: ProcessOptions, jobs: { source: unknown; key: string; bytes: Uint8Array }[]): Promise<ChapterRecord[]> {
+function runWorker(env: ReturnType<typeof chapterEnv>, options: ProcessOptions, jobs: Job[], onRecord: (record: ChapterRecord) => void): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const out: ChapterRecord[] = [];
 		const worker = new Worker(WORKER, { workerData: { env, options, jobs: jobs.map(({ source, key, bytes }) => ({ source, key, bytes })) } });
 		worker.on('message', (m: { record?: ChapterRecord; failed?: string; message?: string }) => {
-			if (m.record) out.push(m.record);
+			if (m.record) onRecord(m.record);
 			else reject(new Error(`Internal error while processing ${m.failed}: ${m.message}`));
 		});
 		worker.on('error', reject);
-		worker.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`A pipeline worker stopped with code ${code}`))));
+		worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`A pipeline worker stopped with code ${code}`))));
 	});
 }
 

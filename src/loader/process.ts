@@ -4,21 +4,15 @@
  * rendered (nothing is built while any error remains).
  */
 import fs from 'node:fs';
-import { type ChapterEnv, type ChapterFacts, checkChapter } from '../check/chapter.ts';
+import { type ChapterEnv, checkChapter } from '../check/chapter.ts';
 import type { ChapterSource } from '../check/discover.ts';
 import { applySeverity } from '../check/severity.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
 import { withBase } from '../core/routes.ts';
-import { renderChapter, type RenderedChapter } from '../render/chapter.ts';
+import { renderChapter } from '../render/chapter.ts';
+import type { ChapterRecord } from './record.ts';
 import type { PublishedImage } from '../render/render.ts';
 
-export interface ChapterRecord {
-	/** The cache key: content, schema, configuration, base and code version (./cache.ts). */
-	key: string;
-	facts: ChapterFacts;
-	diagnostics: Diagnostic[];
-	rendered?: RenderedChapter;
-}
+export type { ChapterRecord } from './record.ts';
 
 export interface ProcessOptions {
 	base: string;
@@ -36,7 +30,9 @@ export async function processChapter(source: ChapterSource, bytes: Uint8Array, e
 	// Render only what checked clean against a schema that loaded: renderers rely on every tag naming a control.
 	if (options.render && env.schema.loaded && checked.tree && !diagnostics.some((d) => d.severity === 'error')) {
 		const images = new Map<string, PublishedImage>(checked.facts.images.map((i) => [i.url, { src: withBase(options.base, publishedPath(i)), width: i.width, height: i.height }]));
-		record.rendered = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
+		const { html, ...fragments } = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
+		record.rendered = fragments;
+		record.html = html;
 	}
 	return record;
 }

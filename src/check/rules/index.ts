@@ -10,7 +10,7 @@ import type { ChapterFacts } from '../chapter.ts';
 import type { RuleId } from '../../core/diagnostics.ts';
 import { COURSE_RULES as LANGUAGE_RULES, type CourseRule } from './course-rules.ts';
 import { collectLinks, internalLinks } from './links.ts';
-import { mermaidSyntax, warmUpMermaid } from './mermaid.ts';
+import { mermaidSyntax } from './mermaid.ts';
 import type { ContentPolicy } from '../../config/policy.ts';
 import type { OwnershipSchema } from '../../schema/ownership.ts';
 import { policyNotice } from './policy-notice.ts';
@@ -34,7 +34,7 @@ export interface ChapterRuleContext {
 
 export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
 
-export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, warmUpMermaid, untaggedClaims, quizAnswerOwner];
+export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, untaggedClaims, quizAnswerOwner];
 
 /** Every course rule, in order: the language's, then links (they need every chapter's headings), diagrams, the policy notice. */
 export const ALL_COURSE_RULES: CourseRule[] = [...LANGUAGE_RULES, internalLinks, mermaidSyntax, policyNotice];

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { diagnostic } from '../../core/diagnostics.ts';
 import type { CourseRule } from './course-rules.ts';
-import type { ChapterRule } from './index.ts';
 
 /** A stuck parser must not hang the build or the dev server forever. Generous: loading mermaid takes ~0.5 s. */
 const TIMEOUT_MS = 60_000;
@@ -75,10 +74,49 @@ export function parseDiagrams(codes: string[]): { results: (string | null)[] } |
 	return { results: codes.map((c) => cache.get(c) ?? null) };
 }
 
-/** Chapter rule: start loading mermaid early, in parallel with checking the remaining chapters. */
-export const warmUpMermaid: ChapterRule = (_tree, ctx) => {
-	if (ctx.facts.diagrams.some((d) => !cache.has(d.code))) start();
-};
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Parse diagrams without blocking: the pipeline sends each chapter's diagrams as soon as the chapter is checked,
+ * so the parser works (on its own thread) while other chapters are still being checked. Results land in the
+ * cache the course rule reads. Requests are queued: one is in flight at a time.
+ */
+export function validateDiagrams(codes: readonly string[]): Promise<void> {
+	queue = queue.then(async () => {
+		const todo = [...new Set(codes.filter((c) => !cache.has(c)))];
+		if (!todo.length) return;
+		const b = start();
+		if (!b) return;
+		const flag = new Int32Array(new SharedArrayBuffer(4));
+		b.port.ref(); // keep the process alive while the answer is on its way
+		try {
+			b.port.postMessage({ codes: todo, flag });
+			const wait = Atomics.waitAsync(flag, 0, 0, TIMEOUT_MS);
+			if ((wait.async ? await wait.value : wait.value) === 'timed-out') {
+				void b.worker.terminate();
+				bridge = undefined;
+				unavailable = `the parser did not answer within ${TIMEOUT_MS / 1000} s`;
+				return;
+			}
+			const reply = receiveMessageOnPort(b.port)?.message as (string | null)[] | { fatal: string } | undefined;
+			if (!reply || !Array.isArray(reply)) {
+				unavailable = reply?.fatal ?? 'the parser sent no answer';
+				return;
+			}
+			todo.forEach((code, i) => cache.set(code, reply[i] ?? null));
+		} finally {
+			b.port.unref();
+		}
+	});
+	return queue;
+}
+
+/** Results known from an earlier run (the pipeline keeps them on disk, by diagram text and mermaid version). */
+export function rememberDiagrams(results: Iterable<[string, string | null]>) {
+	for (const [code, result] of results) cache.set(code, result);
+}
+
+export const diagramResult = (code: string) => cache.get(code);
 
 /** Course rule: every ```mermaid block must parse. Reported at the fence line with the parser's message. */
 export const mermaidSyntax: CourseRule = ({ chapters, diagnostics }) => {
