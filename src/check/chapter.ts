@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../core/walk.ts';
 import { type ChapterFrontmatter, chapterFrontmatter, FIELD_EXPECTED, FIELD_HINTS, FOREIGN_KEYS, FRONTMATTER_KEYS } from '../config/frontmatter.ts';
 import type { CourseConfig } from '../config/course.ts';
 import { type ContentPolicy, STRICT_POLICY } from '../config/policy.ts';
@@ -161,7 +161,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		},
 		report,
 	};
-	visit(tree, (node) => {
+	walk(tree, (node) => {
 		if (node.type === 'heading') {
 			const h = node as Heading;
 			const id = headingId(h, slugger, ctx);
@@ -176,7 +176,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		}
 		if (node.type === 'code' && (node as { lang?: string }).lang === 'mermaid') {
 			const start = node.position?.start;
-			facts.diagrams.push({ code: (node as { value: string }).value, line: start?.line ?? 1, column: start?.column ?? 1 });
+			facts.diagrams.push({ code: (node as unknown as { value: string }).value, line: start?.line ?? 1, column: start?.column ?? 1 });
 			return;
 		}
 		if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
@@ -325,9 +325,9 @@ function checkFrontmatter(yamlText: string, firstLine: number, facts: ChapterFac
 /** The words a reader reads: text, inline code and directive labels, not frontmatter, code blocks or diagrams. */
 export function proseText(tree: Root): string {
 	const parts: string[] = [];
-	visit(tree, (node) => {
+	walk(tree, (node) => {
 		if (node.type === 'yaml' || node.type === 'code' || node.type === 'mdxjsEsm' || node.type === 'html') return 'skip';
-		if (node.type === 'text' || node.type === 'inlineCode') parts.push((node as { value: string }).value);
+		if (node.type === 'text' || node.type === 'inlineCode') parts.push((node as unknown as { value: string }).value);
 		return undefined;
 	});
 	return parts.join(' ');

@@ -59,8 +59,9 @@ export async function main(argv: string[], io: CheckIo = processIo()): Promise<n
 		io.err(`Course folder not found: ${courseDir}`);
 		return 2;
 	}
-	// The same pipeline as the build (and its cache): a course that checks clean builds.
-	const result = (await loadCourse(courseDir, { render: true, base: resolveSite({ courseDir }).base, cache: !values['no-cache'] })).check;
+	// The same pipeline as the build, without its last step (rendering HTML, which only the build needs: a chapter
+	// that checks clean renders, tests/site/checks-clean-builds.test.ts).
+	const result = (await loadCourse(courseDir, { render: false, base: resolveSite({ courseDir }).base, cache: !values['no-cache'] })).check;
 	const out = values.format === 'github' ? formatGithub(result.diagnostics, io.cwd) : formatText(result.diagnostics, io.cwd);
 	if (out) io.out(out);
 	io.out(formatSummary(result.diagnostics, result.files));

@@ -79,8 +79,14 @@ export function allowedAttributes(element: string, policy: ContentPolicy): Reado
 	return new Set();
 }
 
+const properties = new Map<string, string>();
+
 /** HTML attribute name → hast property name (`datetime` → `dateTime`), for the sanitizer's schema. */
-export const propertyOf = (attribute: string) => find(html, attribute).property;
+export function propertyOf(attribute: string): string {
+	let property = properties.get(attribute);
+	if (property === undefined) properties.set(attribute, (property = find(html, attribute).property));
+	return property;
+}
 
 /** What a loosened policy allows, in words, for the notice. */
 export function describeLoosening(p: ContentPolicy): string[] {

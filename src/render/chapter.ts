@@ -48,7 +48,29 @@ const jsxElement: Handler = (state, node) => {
 };
 const nothing: Handler = () => undefined;
 
-const HANDLERS = { mdxJsxFlowElement: jsxElement, mdxJsxTextElement: jsxElement, mdxFlowExpression: nothing, mdxTextExpression: nothing, mdxjsEsm: nothing } as Record<string, Handler>;
+/**
+ * What the directives rendered (`data.hName`, `data.hProperties`): the library's default handler deep-clones
+ * the properties of every such element, which was the single largest cost of rendering; the tree is ours and
+ * thrown away after this step, so a shallow copy is enough.
+ */
+const rendered: Handler = (state, node) => {
+	const data = (node.data ?? {}) as { hName?: string; hProperties?: Properties };
+	const result: Element = { type: 'element', tagName: data.hName ?? 'div', properties: { ...data.hProperties }, children: state.all(node) as ElementContent[] };
+	state.patch(node, result);
+	return result;
+};
+
+const HANDLERS = {
+	mdxJsxFlowElement: jsxElement,
+	mdxJsxTextElement: jsxElement,
+	mdxFlowExpression: nothing,
+	mdxTextExpression: nothing,
+	mdxjsEsm: nothing,
+	element: rendered,
+	containerDirective: rendered,
+	leafDirective: rendered,
+	textDirective: rendered,
+} as Record<string, Handler>;
 
 /** Everything but syntax highlighting: directives, links, images → hast → sanitized, diagrams marked. */
 export function chapterHast(tree: Root, options: ChapterRenderOptions): HastRoot {
@@ -100,32 +122,22 @@ function collectFragments(node: HastRoot | Element, quizzes: Record<string, stri
 		const quiz = child.properties.dataQuiz;
 		if (typeof quiz === 'string') {
 			// The practice exam shows many quizzes on one page: their inner ids (tooltips, results) get the quiz's prefix.
-			quizzes[quiz] = toHtml(prefixIds(structuredClone(child), `${quiz}-`));
+			quizzes[quiz] = prefixIds(toHtml(child), `${quiz}-`);
 			continue;
 		}
 		const term = child.properties.dataTerm;
 		if (typeof term === 'string') {
 			const back = child.children.find((c): c is Element => c.type === 'element' && ((c.properties.className as string[] | undefined) ?? []).includes('flashcard__back'));
-			if (back) terms[term] = toHtml(prefixIds(structuredClone(back), `${term}-`).children);
+			if (back) terms[term] = prefixIds(toHtml(back.children), `${term}-`);
 		}
 		collectFragments(child, quizzes, terms);
 	}
 }
 
-const ID_REFS = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls'] as const;
-
-function prefixIds(node: Element, prefix: string): Element {
-	const own = (v: unknown) => typeof v === 'string' && /^(tip|def|exercise)-\d+/.test(v);
-	const walk = (n: Element) => {
-		if (own(n.properties.id)) n.properties.id = prefix + String(n.properties.id);
-		const props = n.properties as Record<string, unknown>;
-		for (const k of ID_REFS) {
-			const v = props[k];
-			if (Array.isArray(v)) props[k] = v.map((x) => (own(x) ? prefix + String(x) : String(x)));
-			else if (own(v)) props[k] = prefix + String(v);
-		}
-		for (const c of n.children) if (c.type === 'element') walk(c);
-	};
-	walk(node);
-	return node;
-}
+/**
+ * Prefix the page-local ids our renderers number (`tip-3`, `def-1`, `exercise-2`) and the references to them,
+ * in HTML this module just serialized (attribute by attribute, always double-quoted), so fragments from many
+ * chapters can share a page.
+ */
+const OWN_IDS = /( (?:id|aria-describedby|aria-labelledby|aria-controls)=")((?:tip|def|exercise)-\d+)/g;
+const prefixIds = (html: string, prefix: string) => html.replace(OWN_IDS, (_, attr: string, id: string) => `${attr}${prefix}${id}`);

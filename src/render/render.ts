@@ -5,7 +5,7 @@
  */
 import type { Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from '../core/walk.ts';
 import { withBase } from '../core/routes.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
@@ -23,7 +23,7 @@ export interface TreeRenderOptions {
 }
 
 export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOptions = {}) {
-	visit(tree, (node, index, parent) => {
+	walk(tree, (node, index, parent) => {
 		if (node.type === 'link') {
 			const link = node as Link;
 			// Relative links to chapter files were resolved by the checker; site-root links get the deploy base.

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Image } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../core/walk.ts';
 import { digest } from '../../core/hash.ts';
 import { IMAGE_TYPES, slugify } from '../../core/paths.ts';
 import type { ChapterRule } from './index.ts';
@@ -26,7 +26,7 @@ export const localImages: ChapterRule = (tree, ctx) => {
 	} catch {
 		return;
 	}
-	visit(tree, 'image', (node) => {
+	walk(tree, (node) => {
 		const n = node as Image;
 		const url = n.url;
 		const kind = classifyUrl(url).kind;
@@ -88,5 +88,5 @@ export const localImages: ChapterRule = (tree, ctx) => {
 		}
 		const start = n.position?.start;
 		ctx.facts.images.push({ url, file: real, width: size.width, height: size.height, digest: digest(bytes), name: slugify(path.basename(real, path.extname(real))) || 'image', ext: expected, line: start?.line ?? 1, column: start?.column ?? 1 });
-	});
+	}, 'image');
 };

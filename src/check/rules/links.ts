@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Definition, Image, Link } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../core/walk.ts';
 import { routes } from '../../core/routes.ts';
 import type { ChapterFacts } from '../chapter.ts';
 import type { CourseCheck } from '../course.ts';
@@ -17,9 +17,10 @@ import type { ChapterRule } from './index.ts';
 import { classifyUrl } from './urls.ts';
 
 const WHAT = { link: 'link', image: 'image', definition: 'link definition' } as const;
+const LINKISH = new Set(Object.keys(WHAT));
 
 export const collectLinks: ChapterRule = (tree, ctx) => {
-	visit(tree, ['link', 'image', 'definition'], (node) => {
+	walk(tree, (node) => {
 		const n = node as Link | Image | Definition;
 		const what = WHAT[n.type];
 		const url = classifyUrl(n.url);
@@ -41,7 +42,7 @@ export const collectLinks: ChapterRule = (tree, ctx) => {
 			n.data = { ...n.data, courseHref: `${routes.chapter(path.posix.basename(chapterPath))}${hash === -1 ? '' : n.url.slice(hash)}` } as never;
 		}
 		ctx.facts.links.push({ url: n.url, line: start?.line ?? 1, column: start?.column ?? 1, ...(chapterPath ? { chapterPath } : {}) });
-	});
+	}, LINKISH);
 };
 
 /**

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../core/walk.ts';
 import { quizParts } from '../../directives/quiz.ts';
 import { OWNERS, type Owner } from '../../schema/ownership.ts';
 import { partiesOf } from '../../schema/parties.ts';
@@ -20,7 +20,8 @@ import type { ChapterRuleContext } from './index.ts';
 export function quizAnswerOwner(tree: Root, ctx: ChapterRuleContext) {
 	const parties = partiesOf(ctx.schema);
 	const labelOf = (id: Owner) => parties.find((p) => p.id === id)?.label ?? id;
-	visit(tree, 'containerDirective', (node: ContainerDirective) => {
+	walk(tree, (n) => {
+		const node = n as ContainerDirective;
 		if (node.name !== 'quiz') return;
 		const { id, ref, owner } = node.attributes ?? {};
 		if (!ref || !owner || !(OWNERS as readonly string[]).includes(owner)) return;
@@ -43,5 +44,5 @@ export function quizAnswerOwner(tree: Root, ctx: ChapterRuleContext) {
 					: `Mark the option that names ${labelOf(owner as Owner)} as correct (the tag says ${ref} is owned by ${labelOf(owner as Owner)}), or correct the tag if the schema says otherwise.`,
 			);
 		}
-	});
+	}, 'containerDirective');
 }

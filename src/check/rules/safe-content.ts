@@ -5,7 +5,7 @@
  * The course's policy (./policy.ts) may loosen it; `on*` handlers, `style` and script URLs are never allowed.
  */
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../core/walk.ts';
 import type { ChapterRule, ChapterRuleContext } from './index.ts';
 import { allowedAttributes, NEVER_ELEMENTS, SAFE_ELEMENTS } from '../../config/policy.ts';
 import { unsafeScheme } from './urls.ts';
@@ -85,7 +85,7 @@ const ESM_HINTS = {
 
 export const safeContent: ChapterRule = (tree, ctx) => {
 	const { allowMdx } = ctx.policy;
-	visit(tree, (node) => {
+	walk(tree, (node) => {
 		switch (node.type) {
 			case 'mdxjsEsm':
 				if (!allowMdx) reportEsm(node as EsmNode, ctx);

@@ -10,6 +10,7 @@ import { OWNER_LABELS } from '../../schema/ownership.ts';
 import type { Control } from '../../schema/ownership.ts';
 import { type Claim, claimsIn } from './claims/claims.ts';
 import { controlIndex } from './claims/controls.ts';
+import type { Party } from '../../schema/parties.ts';
 import { type Passage, passagesOf, PLACEHOLDER, sourceOffset } from './claims/passages.ts';
 import type { ChapterRuleContext } from './index.ts';
 
@@ -19,7 +20,10 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 	const index = controlIndex(ctx.schema);
 	const lines = lineStarts(source);
 	const labelOf = (id: string) => index.parties.find((p) => p.id === id)?.label ?? OWNER_LABELS[id as Control['owner']] ?? id;
+	const mentionsParty = partyPattern(index.parties);
 	for (const passage of passagesOf(tree)) {
+		// Every claim names a party: a passage without any party word (most of them) is not read further.
+		if (!mentionsParty.test(passage.text)) continue;
 		const seen = new Set<string>();
 		for (const claim of claimsIn(passage, index)) {
 			const key = `${claim.entry.control.id}@${claim.sentence.start}`;
@@ -50,6 +54,19 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 			);
 		}
 	}
+}
+
+const patterns = new WeakMap<readonly Party[], RegExp>();
+
+/** Any of the parties' words as a whole word, in any case: a cheap test before a passage is read closely. */
+function partyPattern(parties: readonly Party[]): RegExp {
+	let re = patterns.get(parties);
+	if (!re) {
+		const words = parties.flatMap((p) => p.words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+		patterns.set(parties, re);
+	}
+	return re;
 }
 
 /** The words to wrap in the tag: the source as written when it is plain text, else the words as read. */
