@@ -99,10 +99,13 @@ export class ChapterCache {
 		return record.rendered ? { ...record, html: () => this.#html(key) } : record;
 	}
 
-	set(record: ChapterRecord, deps: string[], html?: string) {
+	/** Store a record; returns it with its page HTML read from disk from now on (when it could be written). */
+	set(record: ChapterRecord, deps: string[], html?: string): ChapterRecord {
 		const { html: _, ...rest } = record;
 		this.#used.set(record.key, { ...rest, deps: deps.map((d) => [d, fileState(d)]) });
-		if (html !== undefined) this.#write(`${record.key}.html`, html);
+		if (html === undefined || !this.#write(`${record.key}.html`, html)) return record;
+		const key = record.key;
+		return { ...rest, html: () => this.#html(key) };
 	}
 
 	/**
@@ -111,7 +114,7 @@ export class ChapterCache {
 	 * another base path may still want them).
 	 */
 	save() {
-		this.#write('index.json', JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(this.#used) } satisfies IndexFile));
+		void this.#write('index.json', JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(this.#used) } satisfies IndexFile));
 		// The next run of this cache (the dev server's) starts from what this one wrote.
 		this.#index = new Map(this.#used);
 		const used = new Set(this.#used.keys());
@@ -130,14 +133,16 @@ export class ChapterCache {
 		return fs.readFileSync(path.join(this.dir, `${key}.html`), 'utf8');
 	}
 
-	#write(name: string, text: string) {
+	#write(name: string, text: string): boolean {
 		try {
 			fs.mkdirSync(this.dir, { recursive: true });
 			const tmp = path.join(this.dir, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
 			fs.writeFileSync(tmp, text);
 			fs.renameSync(tmp, path.join(this.dir, name));
+			return true;
 		} catch {
 			// A cache that cannot be written is a slower run, not a failed one.
+			return false;
 		}
 	}
 }

@@ -93,9 +93,11 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 
 	const processOptions: ProcessOptions = { base, render };
 	const done = (job: Job, record: ChapterRecord) => {
-		records[job.index] = record;
 		sendDiagrams(record);
-		cache?.set(record, record.facts.deps, typeof record.html === 'string' ? record.html : undefined);
+		const html = typeof record.html === 'string' ? record.html : undefined;
+		// Once on disk, a page's HTML is read back by its page only: a course of 10,000 chapters never holds all
+		// of its pages in memory.
+		records[job.index] = cache ? cache.set(record, record.facts.deps, html) : record;
 	};
 	const workerCount = workersFor(pending.length, options.workers ?? 'auto');
 	if (workerCount > 0) {
