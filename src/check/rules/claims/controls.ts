@@ -19,7 +19,7 @@
  */
 import type { Control, Owner, OwnershipSchema } from '../../../schema/ownership.ts';
 import { type Party, partiesOf } from '../../../schema/parties.ts';
-import { stem, stemsOf, type Token, type Word } from './tokens.ts';
+import { sentencesOf, stem, type Token, type Word } from './tokens.ts';
 
 export const MIN_WORDS = 2;
 export const MIN_COVERAGE = 0.5;
@@ -85,12 +85,16 @@ export function controlIndex(schema: OwnershipSchema): ControlIndex {
 	return index;
 }
 
-export const isKeyStem = (s: string, parties: Set<string>) => !STOP.has(s) && !parties.has(s) && s.length > 0;
+const isKeyStem = (s: string) => !STOP.has(s) && s.length > 0;
 
 function buildIndex(schema: OwnershipSchema): ControlIndex {
 	const parties = partiesOf(schema);
-	const partyStems = new Set(parties.flatMap((p) => p.words.map(stem)));
-	const keys = (text: string) => stemsOf(text).filter((s) => isKeyStem(s, partyStems));
+	// A party word is left out as written, not by its stem: "shared" is a party, "sharing" and "custom" are not.
+	const partyWords = new Set(parties.flatMap((p) => p.words));
+	const keys = (text: string) =>
+		sentencesOf(text).flatMap((s) =>
+			s.tokens.flatMap((t) => (t.kind !== 'word' ? [] : t.stems.filter((k) => isKeyStem(k) && !(t.parts.length === 1 && partyWords.has(t.parts[0]!) && k === stem(t.parts[0]!))))),
+		);
 	const controls = [...schema.controls.values()];
 	const titleStems = controls.map((c) => new Set(keys(c.title)));
 	const df = new Map<string, number>();
