@@ -1,18 +1,32 @@
 /**
  * The bundled course (content/) is clean, and every owner tag in it is really checked: flipping any one tag's
- * owner yields exactly one owner-mismatch, at that tag, naming the control and both owners. (That the same
- * mismatch stops `astro build` before a page is written: tests/site/build-failure.test.ts.)
+ * owner yields exactly one owner-mismatch, at that tag, naming the control and both owners. A quiz whose marked
+ * answer names one party then also contradicts its answer: one quiz-answer-owner at the answer's line, and
+ * nothing else. (That the same mismatch stops `astro build` before a page is written:
+ * tests/site/build-failure.test.ts.)
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/check/course.ts';
 import { ROOT } from '../helpers/build.ts';
 import { checkText } from '../helpers/check.ts';
-import { flip, mismatch, ownerTags, withOwner } from '../helpers/owner-tags.ts';
+import type { Owner } from '../../src/schema/ownership.ts';
+import { answerNames, flip, mismatch, ownerTags, withOwner } from '../helpers/owner-tags.ts';
 
 const CONTENT = path.join(ROOT, 'content');
 const course = checkCourse(CONTENT);
 const TAGS = ownerTags(course);
+
+/**
+ * The tagged quizzes whose marked answer names one party, as a reader reads it (the other tagged quizzes' answers
+ * name no party, or both): flipping their tag must also report quiz-answer-owner at the answer.
+ */
+const ANSWER_NAMES: Record<string, Owner> = {
+	'logs-guardduty-owner': 'customer', // "GuardDuty must be enabled by the customer; …"
+	'net-flow-logs-owner': 'customer', // "No flow log records exist …, because flow logs are only collected after the customer creates them"
+	'srm-fargate-image': 'customer', // "The customer, by rebuilding the image …"
+	'srm-ecs-managed-instances': 'aws', // "AWS patches and replaces the instances; …"
+};
 
 it('has no problems', () => {
 	expect(course.diagnostics).toEqual([]);
@@ -26,11 +40,22 @@ describe('every owner tag is checked', () => {
 		expect(new Set(indexed.map((t) => t.kind))).toEqual(new Set(['inline', 'block', 'card', 'quiz']));
 	});
 
+	it('lists only tagged quizzes with one marked answer, each naming the owner', () => {
+		const quizzes = new Map(TAGS.flatMap((t) => (t.quiz ? [[t.quiz.id, t] as const] : [])));
+		for (const [id, named] of Object.entries(ANSWER_NAMES)) {
+			expect(quizzes.get(id)?.quiz?.answers, id).toHaveLength(1);
+			expect(quizzes.get(id)?.owner, id).toBe(named);
+		}
+	});
+
 	it.each(TAGS.map((t) => [`${path.basename(t.file)}:${t.line}:${t.column} ${t.name} ${t.ref}`, t] as const))('%s', (_, tag) => {
 		const written = flip(tag.owner);
 		const { diagnostics } = checkText(tag.file, withOwner(tag, written), course.schema);
+		const named = tag.quiz && ANSWER_NAMES[tag.quiz.id];
+		const answers = named ? tag.quiz!.answers.map((a) => ({ line: a.line, column: a.column, ruleId: 'quiz-answer-owner', message: answerNames(tag, written, named, a.text) })) : [];
 		expect(diagnostics.map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, message: d.message }))).toEqual([
 			{ line: tag.line, column: tag.column, ruleId: 'owner-mismatch', message: mismatch(course, tag, written) },
+			...answers,
 		]);
 	});
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { visit } from 'unist-util-visit';
 import type { checkCourse } from '../../src/check/course.ts';
 import type { DirectiveNode } from '../../src/directives/types.ts';
-import { OWNERS, type Owner } from '../../src/schema/ownership.ts';
+import { OWNER_LABELS, OWNERS, type Owner } from '../../src/schema/ownership.ts';
 import { parseTree } from '../../src/syntax/parse.ts';
 
 type CourseResult = ReturnType<typeof checkCourse>;
@@ -19,6 +19,8 @@ export interface OwnerTag {
 	/** Offsets of the `owner=…` value in the file, so the test can rewrite exactly that attribute. */
 	valueStart: number;
 	valueEnd: number;
+	/** For a quiz: its id and its marked options (`- [x] …`), each with its line, column and text. */
+	quiz?: { id: string; answers: { line: number; column: number; text: string }[] };
 }
 
 /** Every directive in the bundled chapters that carries `ref` and `owner`, found independently of the checker. */
@@ -39,7 +41,17 @@ export function ownerTags(course: CourseResult): OwnerTag[] {
 			const m = /\bowner=("?)(aws|customer|shared)\1/.exec(source.slice(attrsAt, attrsEnd));
 			if (!m) throw new Error(`Cannot find owner=${owner} in ${chapter.slug}:${start.line}: ${source.slice(0, 80)}`);
 			const valueStart = start.offset! + attrsAt + m.index + 'owner='.length + m[1]!.length;
-			tags.push({ file: chapter.file, text, name: d.name, ref, owner: owner as Owner, line: start.line, column: start.column, valueStart, valueEnd: valueStart + m[2]!.length });
+			const tag: OwnerTag = { file: chapter.file, text, name: d.name, ref, owner: owner as Owner, line: start.line, column: start.column, valueStart, valueEnd: valueStart + m[2]!.length };
+			if (d.name === 'quiz' && d.type === 'containerDirective') {
+				const items = d.children.flatMap((c) => (c.type === 'list' ? c.children : [])).filter((item) => item.checked === true);
+				const answers = items.map((item) => ({
+					line: item.position!.start.line,
+					column: item.position!.start.column,
+					text: text.slice(item.position!.start.offset!, item.position!.end.offset!).replace(/^[-*+] \[x\]\s*/i, '').replace(/\s+/g, ' ').trim(),
+				}));
+				tag.quiz = { id: String(d.attributes?.id ?? ''), answers };
+			}
+			tags.push(tag);
 		});
 	}
 	return tags;
@@ -47,6 +59,11 @@ export function ownerTags(course: CourseResult): OwnerTag[] {
 
 export const flip = (owner: Owner): Owner => OWNERS[(OWNERS.indexOf(owner) + 1) % OWNERS.length]!;
 export const withOwner = (tag: OwnerTag, owner: Owner) => tag.text.slice(0, tag.valueStart) + owner + tag.text.slice(tag.valueEnd);
+/** quiz-answer-owner's message for a quiz tagged `written` whose marked answer names the one party `named`. */
+export const answerNames = (tag: OwnerTag, written: Owner, named: Owner, text: string) =>
+	written === 'shared'
+		? `Quiz "${tag.quiz!.id}" is tagged owner=shared, but its correct option names one party, ${OWNER_LABELS[named]}: "${text}"`
+		: `Quiz "${tag.quiz!.id}" is tagged owner=${written}, but its correct option names ${OWNER_LABELS[named]}: "${text}"`;
 export const mismatch = (course: CourseResult, tag: OwnerTag, written: Owner) => {
 	const control = course.schema.controls.get(tag.ref)!;
 	return `Owner mismatch for "${tag.ref}": written owner=${written}, but the schema says owner=${tag.owner} (ownership.yaml:${control.line}: ${control.title})`;
