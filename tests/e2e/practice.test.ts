@@ -35,7 +35,7 @@ describe.skipIf(skipBrowserTests())('practice exam', () => {
 
 		await q('patch-aws-layers').getByLabel('Patching the guest operating system').check();
 		await q('patch-aws-layers').getByRole('button', { name: 'Check answer' }).click();
-		await q('trail-owner').getByLabel('The customer, when creating the trail').check();
+		await q('trail-owner').getByLabel('Both: AWS runs CloudTrail, and the customer creates the trail and chooses its Regions').check();
 		await q('trail-owner').getByRole('button', { name: 'Check answer' }).click();
 		expect(await total.textContent()).toBe('Your score: 2 of 3 (67%).');
 

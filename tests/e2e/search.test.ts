@@ -81,7 +81,7 @@ describe.skipIf(skipBrowserTests())('search', () => {
 		await input.fill('Regions trail covers');
 		const link = page.locator(`pagefind-results a[href="${SITE.base}chapters/logging/#quiz-trail-owner"]`);
 		await link.waitFor({ state: 'visible' });
-		expect(await link.textContent()).toBe('Quiz: Who decides which Regions a trail covers?');
+		expect(await link.textContent()).toBe('Quiz: Who is responsible for a trail that covers all your Regions?');
 		const result = resultWith(page, `${SITE.base}chapters/logging/#quiz-trail-owner`);
 		expect(await result.locator('.result-kind').textContent()).toBe('Quiz · Chapter 2 · Logging › Where trails deliver');
 		await link.click();
