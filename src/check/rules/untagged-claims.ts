@@ -40,7 +40,9 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 				ctx.report(node, 'untagged-claim', `Untagged ownership claim: "${quote}" names "${control.id}" with owner ${labelOf(control.owner)} ${schema}`, `Tag it: ${tag}`);
 				continue;
 			}
-			const says = claim.negated
+			const says = claim.implicit
+				? `says "${control.id}" is not done by default, so not by ${labelOf(claim.party)}`
+				: claim.negated
 				? `says ${labelOf(claim.party)} does not own "${control.id}"`
 				: control.owner === 'shared' && claim.party !== 'shared'
 					? `gives "${control.id}" to ${labelOf(claim.party)} alone`

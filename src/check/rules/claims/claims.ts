@@ -13,13 +13,22 @@
  *    not "does not need to" / "does not have to") only ever produces conflicts: "AWS does not encrypt new S3 objects" contradicts owner=aws; "AWS does not
  *    patch your guest OS" is no claim.
  * 5. Shared controls: a clause that gives one to a single party describes that party's part when another
- *    clause of the passage gives the other party its part (a word of that party's `split:` line). Otherwise it is a conflict ("assigned wholly to one side") when the evidence is strong: an
- *    alias ("the customer must turn on automated backups") or three quarters of the title's weight.
+ *    clause of the passage gives the other party its part (two words of that party's `split:` line).
+ *    Otherwise it is a conflict ("assigned wholly to one side") when the evidence is strong: an alias ("the
+ *    customer must turn on automated backups") or three quarters of the title's weight; on weaker evidence it
+ *    is reported as a claim.
  * 6b. A clause that imagines (if, whether, unless, want, wish, suppose) or says what a party does not need
  *    to do is no claim.
  * 6. A clause that says a party provides, offers, supports, enforces, evaluates, allows or helps is about a
  *    feature, and one that says it inherits, receives, gains, relies on or benefits from something is about
- *    the other side's work: such a clause can agree with the schema, never contradict it.
+ *    the other side's work: such a clause can agree with the schema, never contradict it. Nor is a match a
+ *    conflict when its words belong to a control the party owns (or to its part of a shared one) that the
+ *    clause also names; an alias loses its words only to a control that explains all of them.
+ * 7. A clause that names no party but says a thing is not done by default ("buckets are not encrypted by
+ *    default", "never automatic", "off by default") denies it to the provider (the party that is neither
+ *    joint ownership nor the reader): a conflict when the provider owns the control, no claim otherwise. Saying
+ *    that something is on by default makes no claim ("MFA is on by default in Identity Center" does not move
+ *    who must require MFA).
  */
 import type { Owner } from '../../../schema/ownership.ts';
 import type { Party } from '../../../schema/parties.ts';
@@ -33,6 +42,8 @@ export interface Claim {
 	/** The party the clause names. */
 	party: Owner;
 	negated: boolean;
+	/** The clause names no party but says something is not done by default: the provider's part, denied (rule 7). */
+	implicit: boolean;
 	/** Agrees with the schema (an untagged claim) or contradicts it (a conflict). */
 	verdict: 'agrees' | 'conflicts';
 	/** Passage offsets of the matched words, first to last. */
@@ -53,6 +64,8 @@ const AFTER_COMMA = new Set(['and', 'or', 'so', 'then', 'not']);
 const QUOTES: Record<string, string> = { '"': '"', '“': '”' };
 /** A clause that imagines ("if you want to hand OS patching to AWS") states nothing. */
 const CONDITIONAL = new Set(['if', 'whether', 'unless', 'want', 'wants', 'wish', 'suppose', 'imagine']);
+/** Another party gets the rest of a shared control when its clauses use this many words of its `split:` line ("Windows Update" alone is not the maintenance window). */
+const OWNS_REST_WORDS = 2;
 /** A shared control given to one party is a conflict only on strong evidence: this share of its title, or an alias. */
 const SHARED_CONFLICT_COVERAGE = 0.75;
 
@@ -61,6 +74,7 @@ interface Clause {
 	mentions: Mention[];
 	party: Owner | 'several' | undefined;
 	negated: boolean;
+	implicit: boolean;
 	capability: boolean;
 	conditional: boolean;
 	sentence: Sentence;
@@ -69,6 +83,9 @@ interface Clause {
 
 export function claimsIn(passage: Passage, index: ControlIndex): Claim[] {
 	const parties = index.parties;
+	// The party that does what happens by default: the one that is neither joint ownership nor the reader ("you").
+	const others = parties.filter((p) => !p.reserved && !p.words.includes('you'));
+	const provider = others.length === 1 ? others[0]!.id : undefined;
 	const clauses: Clause[] = [];
 	let services = new Set<string>();
 	for (const sentence of sentencesOf(passage.text)) {
@@ -80,11 +97,14 @@ export function claimsIn(passage: Passage, index: ControlIndex): Claim[] {
 		for (const part of splitClauses(tokens, parties)) {
 			const words = part.filter((t): t is Word => t.kind === 'word');
 			const mentions = partyMentions(part, parties);
+			const party = partyOf(mentions, parties);
+			const implicit = party === undefined && provider !== undefined && notByDefault(words);
 			clauses.push({
 				words,
 				mentions,
-				party: partyOf(mentions, parties),
-				negated: negates(words, mentions) === true,
+				party: implicit ? provider : party,
+				negated: implicit || negates(words, mentions) === true,
+				implicit,
 				conditional: words.some((w) => CONDITIONAL.has(w.lower)) || negates(words, mentions) === 'need',
 				capability: words.some((w) => w.stems.some((s) => CAPABILITY.has(s))),
 				sentence,
@@ -114,16 +134,21 @@ export function claimsIn(passage: Passage, index: ControlIndex): Claim[] {
 				if (c.capability || passage.context === 'trap') return;
 				// The words belong to a control the party does own ("AWS patches the physical hosts, keeping EC2
 				// instances apart"), unless the two are about services the sentence names side by side ("S3 and EBS").
+				// Owning takes the party's own control or its part of a shared one, not a shared control matched too
+				// weakly to call ("patches and manages" is not patch management). An alias names its control
+				// outright: only a control that explains every one of its words takes them away.
 				const ownService = (o: Match) => c.services.has(o.entry.control.service) && c.services.has(m.entry.control.service) && o.entry.control.service !== m.entry.control.service;
-				if (matches.some((o, k) => k !== i && verdicts[k] === 'agrees' && o.words.some((w) => m.words.includes(w)) && !ownService(o))) return;
+				const explains = (o: Match) => (m.alias ? m.words.every((w) => o.words.includes(w)) : o.words.some((w) => m.words.includes(w)));
+				if (matches.some((o, k) => k !== i && (verdicts[k] === 'agrees' || verdicts[k] === 'part') && explains(o) && !ownService(o))) return;
 			}
-			claims.push({ entry: m.entry, party, negated: c.negated, verdict, start: m.words[0]!.start, end: m.words.at(-1)!.end, sentence: { start: c.sentence.start, end: c.sentence.end } });
+			claims.push({ entry: m.entry, party, negated: c.negated, implicit: c.implicit, verdict: verdict === 'conflicts' ? verdict : 'agrees', start: m.words[0]!.start, end: m.words.at(-1)!.end, sentence: { start: c.sentence.start, end: c.sentence.end } });
 		});
 	}
 	return claims;
 }
 
-function decide(m: Match, party: Owner, negated: boolean, stemsByParty: Map<Owner, Set<string>>, parties: readonly Party[]): Claim['verdict'] | undefined {
+/** `agrees`: the party owns the control; `part`: its part of a shared one; `weak`: a shared control given to one party on too little evidence to call it a conflict (reported as a claim). */
+function decide(m: Match, party: Owner, negated: boolean, stemsByParty: Map<Owner, Set<string>>, parties: readonly Party[]): 'agrees' | 'part' | 'weak' | 'conflicts' | undefined {
 	const owner = m.entry.control.owner;
 	const shared = parties.find((p) => p.reserved)?.id;
 	if (negated) return owner !== shared && party === owner ? 'conflicts' : undefined;
@@ -135,10 +160,20 @@ function decide(m: Match, party: Owner, negated: boolean, stemsByParty: Map<Owne
 	const ownsRest = others.some((other) => {
 		const used = stemsByParty.get(other.id);
 		const related = [...(m.entry.related.get(other.id) ?? [])];
-		return used !== undefined && related.some((s) => used.has(s));
+		return used !== undefined && related.filter((s) => used.has(s)).length >= OWNS_REST_WORDS;
 	});
-	if (ownsRest) return 'agrees';
-	return m.alias || m.coverage >= SHARED_CONFLICT_COVERAGE ? 'conflicts' : 'agrees';
+	if (ownsRest) return 'part';
+	return m.alias || m.coverage >= SHARED_CONFLICT_COVERAGE ? 'conflicts' : 'weak';
+}
+
+/** "Buckets are not encrypted by default", "encryption is never automatic", "off by default": nobody's default. */
+function notByDefault(words: readonly Word[]): boolean {
+	const at = words.findIndex((w, k) => (w.lower === 'by' && words[k + 1]?.lower === 'default') || w.lower === 'automatic' || w.lower === 'automatically');
+	if (at === -1) return false;
+	if (['off', 'disabled'].includes(words[at - 1]?.lower ?? '')) return true;
+	// The negation comes before, in the same stretch of words: "is not on by default", not "… by default, Lambda does not …".
+	for (let k = at; k > 0 && !words[k]!.afterMark; k--) if (NEGATION.has(words[k - 1]!.lower) || /n['’]t$/.test(words[k - 1]!.lower)) return true;
+	return false;
 }
 
 /** The party itself is negated: "AWS does not encrypt", "you never patch", "customers don't" — not "it does not tell you". */

@@ -16,6 +16,8 @@ export interface Word {
 	stems: string[];
 	/** Written with an apostrophe-s or a trailing apostrophe ("AWS's", "customers'"). */
 	possessive: boolean;
+	/** Follows a punctuation mark ("the configuration, manage"): a phrase does not run across it. */
+	afterMark: boolean;
 	start: number;
 	end: number;
 }
@@ -48,6 +50,8 @@ const EXPAND = new Map<string, string[]>([
 
 /** Second words of a compound name: "AWS managed", "AWS owned", "customer managed". */
 const COMPOUND = new Set(['managed', 'owned']);
+/** First words of such a name when written apart; after other words "managed" is a verb or an adjective ("patch managed runtimes"). */
+const COMPOUND_FIRST = new Set(['aws', 'customer', 'customers', 'service', 'self', 'user', 'provider']);
 
 const stemCache = new Map<string, string>();
 
@@ -97,11 +101,11 @@ export function sentencesOf(text: string): Sentence[] {
 			let stems = content.flatMap((p) => (EXPAND.get(p) ?? [p]).map(stem));
 			// "AWS managed key", "customer-managed key": who manages the key is part of the name, one word.
 			if (content.length === 2 && COMPOUND.has(content[1]!)) stems = [`${stem(content[0]!)}-${stem(content[1]!)}`];
-			else if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive) {
+			else if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive && COMPOUND_FIRST.has(prev.parts[0]!)) {
 				prev.stems = [`${stem(prev.parts[0]!)}-${stem(content[0]!)}`];
 				stems = [];
 			}
-			tokens.push({ kind: 'word', value, lower, parts: content, stems, possessive, start, end });
+			tokens.push({ kind: 'word', value, lower, parts: content, stems, possessive, afterMark: prev?.kind === 'mark', start, end });
 			return;
 		}
 		const value = m[2]!;
