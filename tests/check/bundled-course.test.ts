@@ -5,6 +5,7 @@
  * nothing else. (That the same mismatch stops `astro build` before a page is written:
  * tests/site/build-failure.test.ts.)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/check/course.ts';
@@ -57,5 +58,40 @@ describe('every owner tag is checked', () => {
 			{ line: tag.line, column: tag.column, ruleId: 'owner-mismatch', message: mismatch(course, tag, written) },
 			...answers,
 		]);
+	});
+});
+
+/**
+ * The untagged-claim rules measured on the bundled course's own prose: with its inline tags taken out (the tag's
+ * words kept), every claim the rules find again must name a control that a removed tag on that line named, and
+ * none may be a conflict (every tag agrees with the schema). The number found again is the recall figure in
+ * docs/authoring.md ("Measured"); it may only go up.
+ */
+describe('the bundled course with its inline tags removed', () => {
+	const TAG = /:control\[([^\]]*)\]\{ref=([a-z0-9.-]+) owner=[a-z]+\}/g;
+	const results = course.chapters.map((chapter) => {
+		const lines = fs.readFileSync(chapter.file, 'utf8').split('\n');
+		const removed = new Map<number, Set<string>>();
+		const text = lines.map((line, i) => line.replace(TAG, (_, words: string, ref: string) => (removed.set(i + 1, (removed.get(i + 1) ?? new Set()).add(ref)), words))).join('\n');
+		const reports = checkText(chapter.file, text, course.schema).diagnostics.filter((d) => d.ruleId.startsWith('untagged-'));
+		return { chapter, removed, reports };
+	});
+	const refOf = (message: string) => /"([a-z0-9-]+\.[a-z0-9-]+)"/.exec(message)![1]!;
+
+	it('removes every inline tag', () => {
+		const removed = results.reduce((n, r) => n + [...r.removed.values()].reduce((k, set) => k + set.size, 0), 0);
+		expect(removed).toBe(new Set(course.chapters.flatMap((c) => c.tags.filter((t) => t.kind === 'inline').map((t) => `${c.file}:${t.line} ${t.ref}`))).size);
+	});
+
+	it('finds no conflict and no claim about another control than the removed tags', () => {
+		const wrong = results.flatMap(({ chapter, removed, reports }) =>
+			reports.filter((d) => d.ruleId !== 'untagged-claim' || !removed.get(d.line)?.has(refOf(d.message))).map((d) => `${path.basename(chapter.file)}:${d.line} ${d.ruleId} ${refOf(d.message)}`),
+		);
+		expect(wrong).toEqual([]);
+	});
+
+	it('finds 62 of the removed claims again', () => {
+		const found = new Set(results.flatMap(({ chapter, reports }) => reports.map((d) => `${chapter.file}:${d.line} ${refOf(d.message)}`)));
+		expect(found.size).toBe(62);
 	});
 });
