@@ -20,10 +20,11 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 	const index = controlIndex(ctx.schema);
 	const lines = lineStarts(source);
 	const labelOf = (id: string) => index.parties.find((p) => p.id === id)?.label ?? OWNER_LABELS[id as Control['owner']] ?? id;
-	const mentionsParty = partyPattern(index.parties);
+	const mayClaim = claimPattern(index.parties);
 	for (const passage of passagesOf(tree)) {
-		// Every claim names a party: a passage without any party word (most of them) is not read further.
-		if (!mentionsParty.test(passage.text)) continue;
+		// Every claim names a party or says what is not done by default (claims.ts, rule 7): a passage with
+		// neither (most of them) is not read further.
+		if (!mayClaim.test(passage.text)) continue;
 		const seen = new Set<string>();
 		for (const claim of claimsIn(passage, index)) {
 			const key = `${claim.entry.control.id}@${claim.sentence.start}`;
@@ -60,11 +61,11 @@ export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 
 const patterns = new WeakMap<readonly Party[], RegExp>();
 
-/** Any of the parties' words as a whole word, in any case: a cheap test before a passage is read closely. */
-function partyPattern(parties: readonly Party[]): RegExp {
+/** Any of the parties' words, or "by default" / "automatic(ally)", as whole words in any case: a cheap test before a passage is read closely. */
+function claimPattern(parties: readonly Party[]): RegExp {
 	let re = patterns.get(parties);
 	if (!re) {
-		const words = parties.flatMap((p) => p.words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		const words = [...parties.flatMap((p) => p.words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'by\\s+default', 'automatic(?:ally)?'];
 		re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 		patterns.set(parties, re);
 	}
