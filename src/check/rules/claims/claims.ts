@@ -99,13 +99,14 @@ export function claimsIn(passage: Passage, index: ControlIndex): Claim[] {
 			const mentions = partyMentions(part, parties);
 			const party = partyOf(mentions, parties);
 			const implicit = party === undefined && provider !== undefined && notByDefault(words);
+			const negation = mentions.length ? negates(words, mentions) : false;
 			clauses.push({
 				words,
 				mentions,
 				party: implicit ? provider : party,
-				negated: implicit || negates(words, mentions) === true,
+				negated: implicit || negation === true,
 				implicit,
-				conditional: words.some((w) => CONDITIONAL.has(w.lower)) || negates(words, mentions) === 'need',
+				conditional: words.some((w) => CONDITIONAL.has(w.lower)) || negation === 'need',
 				capability: words.some((w) => w.stems.some((s) => CAPABILITY.has(s))),
 				sentence,
 				services,
@@ -180,9 +181,8 @@ function notByDefault(words: readonly Word[]): boolean {
 function negates(words: readonly Word[], mentions: readonly Mention[]): boolean | 'need' {
 	const isNegation = (w: Word | undefined) => w !== undefined && (NEGATION.has(w.lower) || /n['’]t$/.test(w.lower));
 	let result: boolean | 'need' = false;
-	const position = new Map(words.map((w, i) => [w, i]));
 	for (const m of mentions) {
-		const i = position.get(m.word) ?? -1;
+		const i = words.indexOf(m.word);
 		const next = words[i + 1];
 		const at = i === -1 ? -1 : isNegation(next) ? i + 1 : next !== undefined && AUXILIARY.has(next.lower) && isNegation(words[i + 2]) ? i + 2 : -1;
 		if (at === -1) continue;
@@ -208,8 +208,11 @@ function unquoted(tokens: readonly Token[]): Token[] {
 	return close === undefined ? out : [...tokens];
 }
 
+const partyWordSets = new WeakMap<readonly Party[], Set<string>>();
+
 export function splitClauses(tokens: readonly Token[], parties: readonly Party[]): Token[][] {
-	const partyWords = new Set(parties.filter((p) => !p.reserved).flatMap((p) => p.words));
+	let partyWords = partyWordSets.get(parties);
+	if (!partyWords) partyWordSets.set(parties, (partyWords = new Set(parties.filter((p) => !p.reserved).flatMap((p) => p.words))));
 	const isParty = (t: Token | undefined) => t?.kind === 'word' && t.parts.length === 1 && partyWords.has(t.parts[0]!);
 	const clauses: Token[][] = [[]];
 	tokens.forEach((t, i) => {

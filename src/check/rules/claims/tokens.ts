@@ -87,39 +87,60 @@ export function sentencesOf(text: string): Sentence[] {
 		if (tokens.length) sentences.push({ tokens, start: tokens[0]!.start, end: tokens.at(-1)!.end });
 		tokens = [];
 	};
-	const all = [...text.matchAll(TOKEN)];
-	all.forEach((m, i) => {
+	// One match ahead, so that a dot can look at what follows it.
+	const re = new RegExp(TOKEN.source, TOKEN.flags);
+	let m = re.exec(text);
+	while (m) {
+		const next = re.exec(text);
 		const start = m.index;
 		const end = start + m[0].length;
 		const prev = tokens.at(-1);
 		if (m[1]) {
 			const value = m[1];
 			const lower = value.toLowerCase();
-			const parts = lower.split(SEPARATOR);
-			const possessive = parts.length > 1 && parts.at(-1) === 's' && (lower.endsWith("'s") || lower.endsWith('’s'));
-			const content = possessive ? parts.slice(0, -1) : parts;
-			let stems = content.flatMap((p) => (EXPAND.get(p) ?? [p]).map(stem));
+			const { parts: content, stems: known, possessive } = analyse(lower);
+			let stems = known;
 			// "AWS managed key", "customer-managed key": who manages the key is part of the name, one word.
-			if (content.length === 2 && COMPOUND.has(content[1]!)) stems = [`${stem(content[0]!)}-${stem(content[1]!)}`];
-			else if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive && COMPOUND_FIRST.has(prev.parts[0]!)) {
+			if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive && COMPOUND_FIRST.has(prev.parts[0]!)) {
 				prev.stems = [`${stem(prev.parts[0]!)}-${stem(content[0]!)}`];
 				stems = [];
 			}
 			tokens.push({ kind: 'word', value, lower, parts: content, stems, possessive, afterMark: prev?.kind === 'mark', start, end });
-			return;
+		} else {
+			const value = m[2]!;
+			// A trailing apostrophe after a plural is a possessive: "customers' keys".
+			if ((value === "'" || value === '’') && prev?.kind === 'word' && prev.end === start && prev.lower.endsWith('s')) prev.possessive = true;
+			else {
+				tokens.push({ kind: 'mark', value, start, end });
+				const spaced = !next || next.index > end;
+				if ((value === '!' || value === '?') && spaced) close();
+				else if (value === '.' && (!next || (spaced && OPENING.test(next[0]))) && !(prev?.kind === 'word' && (ABBREVIATIONS.has(prev.lower) || /^\p{L}$/u.test(prev.value)))) close();
+			}
 		}
-		const value = m[2]!;
-		// A trailing apostrophe after a plural is a possessive: "customers' keys".
-		if ((value === "'" || value === '’') && prev?.kind === 'word' && prev.end === start && prev.lower.endsWith('s')) {
-			prev.possessive = true;
-			return;
-		}
-		tokens.push({ kind: 'mark', value, start, end });
-		const next = all[i + 1];
-		const spaced = !next || next.index > end;
-		if ((value === '!' || value === '?') && spaced) close();
-		else if (value === '.' && (!next || (spaced && OPENING.test(next[0]))) && !(prev?.kind === 'word' && (ABBREVIATIONS.has(prev.lower) || /^\p{L}$/u.test(prev.value)))) close();
-	});
+		m = next;
+	}
 	close();
 	return sentences;
+}
+
+interface Analysis {
+	parts: string[];
+	stems: string[];
+	possessive: boolean;
+}
+
+/** What a word is made of: a pure function of its lower-case form, so it is worked out once per word. */
+const analyses = new Map<string, Analysis>();
+
+function analyse(lower: string): Analysis {
+	let a = analyses.get(lower);
+	if (a) return { parts: a.parts, stems: [...a.stems], possessive: a.possessive };
+	const parts = SEPARATOR.test(lower) ? lower.split(SEPARATOR) : [lower];
+	const possessive = parts.length > 1 && parts.at(-1) === 's' && (lower.endsWith("'s") || lower.endsWith('’s'));
+	const content = possessive ? parts.slice(0, -1) : parts;
+	let stems = content.flatMap((p) => (EXPAND.get(p) ?? [p]).map(stem));
+	if (content.length === 2 && COMPOUND.has(content[1]!)) stems = [`${stem(content[0]!)}-${stem(content[1]!)}`];
+	a = { parts: content, stems, possessive };
+	if (analyses.size < 200_000) analyses.set(lower, a);
+	return { parts: a.parts, stems: [...a.stems], possessive: a.possessive };
 }
