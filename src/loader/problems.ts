@@ -12,15 +12,30 @@ export interface OverlayError extends Error {
 	id?: string;
 }
 
-/** Errors that belong to no chapter: every page is affected. */
-export const globalErrors = (course: LoadedCourse) => {
+const errorsByFile = new WeakMap<LoadedCourse, { global: Diagnostic[]; byFile: Map<string, Diagnostic[]> }>();
+
+/** The course's errors, sorted once: those of each chapter, and those that belong to no chapter. */
+function errorsOf(course: LoadedCourse) {
+	let found = errorsByFile.get(course);
+	if (found) return found;
 	const chapters = new Set(course.check.chapters.map((c) => c.file));
-	return course.check.diagnostics.filter((d) => d.severity === 'error' && !chapters.has(d.file));
-};
+	found = { global: [], byFile: new Map() };
+	for (const d of course.check.diagnostics) {
+		if (d.severity !== 'error') continue;
+		if (!chapters.has(d.file)) found.global.push(d);
+		else found.byFile.set(d.file, [...(found.byFile.get(d.file) ?? []), d]);
+	}
+	errorsByFile.set(course, found);
+	return found;
+}
+
+/** Errors that belong to no chapter: every page is affected. */
+export const globalErrors = (course: LoadedCourse) => errorsOf(course).global;
 
 export function pageProblems(course: LoadedCourse, chapterFile?: string): OverlayError | undefined {
-	const own = chapterFile ? course.check.diagnostics.filter((d) => d.severity === 'error' && d.file === chapterFile) : [];
-	return overlayError([...own, ...globalErrors(course)], chapterFile);
+	const { global, byFile } = errorsOf(course);
+	if (!global.length && (!chapterFile || !byFile.has(chapterFile))) return undefined;
+	return overlayError([...(chapterFile ? (byFile.get(chapterFile) ?? []) : []), ...global], chapterFile);
 }
 
 export function overlayError(problems: Diagnostic[], file?: string): OverlayError | undefined {

@@ -9,11 +9,10 @@
 import { digest } from '../core/hash.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
 import type { CourseModel } from './model.ts';
-import { neighbours, sidebarWindow } from './navigation.ts';
+import { chapterBySlug, neighbours, sidebarWindow } from './navigation.ts';
 
 export function chapterPageKey(model: CourseModel, glossary: ReadonlyMap<string, GlossaryEntry>, chapter: { slug: string; recordKey: string; termUses: readonly { id: string }[] }): string {
-	const bySlug = new Map(model.chapters.map((c) => [c.slug, c]));
-	const self = bySlug.get(chapter.slug);
+	const self = chapterBySlug(model.chapters, chapter.slug);
 	const reads = {
 		course: [model.title, model.description, model.language],
 		parts: model.parts,
@@ -21,7 +20,7 @@ export function chapterPageKey(model: CourseModel, glossary: ReadonlyMap<string,
 		self,
 		window: sidebarWindow(model.chapters, chapter.slug),
 		neighbours: neighbours(model.chapters, chapter.slug),
-		linked: [...(self?.prerequisites ?? []), ...(self?.next ?? [])].map((s) => bySlug.get(s)),
+		linked: [...(self?.prerequisites ?? []), ...(self?.next ?? [])].map((s) => chapterBySlug(model.chapters, s)),
 		terms: [...new Set(chapter.termUses.map((t) => t.id))].sort().map((id) => glossary.get(id)),
 	};
 	return digest(chapter.recordKey, JSON.stringify(reads));
