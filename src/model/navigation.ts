@@ -23,6 +23,37 @@ export function sidebarWindow(chapters: ChapterSummary[], current: string) {
 	return { items: chapters.slice(from, to), before: from, after: chapters.length - to };
 }
 
+/** What navigation shows of a chapter: nothing else of its summary reaches another chapter's page. */
+export interface ChapterLink {
+	slug: string;
+	number: number;
+	title: string;
+	description: string;
+	part?: string;
+}
+
+const linkOf = (c: ChapterSummary): ChapterLink => ({ slug: c.slug, number: c.number, title: c.title, description: c.description, ...(c.part ? { part: c.part } : {}) });
+
+/**
+ * Everything a chapter page shows of the other chapters: its sidebar window, its neighbours, the chapters it
+ * names as prerequisites and "read next". The page and the sidebar read this, and the page's incremental-build
+ * key (./page-key.ts) is made from it, so an edit to one chapter re-renders only the pages that show it.
+ */
+export function chapterNavigation(chapters: ChapterSummary[], slug: string) {
+	const self = chapterBySlug(chapters, slug);
+	const { items, before, after } = sidebarWindow(chapters, slug);
+	const { prev, next } = neighbours(chapters, slug);
+	const linked = (slugs: readonly string[]) => slugs.map((s) => chapterBySlug(chapters, s)).filter((c) => c !== undefined).map(linkOf);
+	return {
+		total: chapters.length,
+		window: { items: items.map(linkOf), before, after },
+		prev: prev && linkOf(prev),
+		next: next && linkOf(next),
+		prerequisites: linked(self?.prerequisites ?? []),
+		readNext: linked(self?.next ?? []),
+	};
+}
+
 export function neighbours(chapters: ChapterSummary[], slug: string) {
 	const i = positionOf(chapters, slug);
 	return { prev: i > 0 ? chapters[i - 1] : undefined, next: i >= 0 && i < chapters.length - 1 ? chapters[i + 1] : undefined };

@@ -2,25 +2,22 @@
  * The incremental-build key of a chapter page (Astro's `experimental.incrementalBuild`): a page whose key is
  * the same as in the previous build is not rendered again. It covers everything the page shows: the chapter's
  * own record (its content, the schema and configuration it was rendered with, this project's code), and what the
- * page and its components read from the rest of the course — the course's title and language, the parts, the
- * chapters in its sidebar window, its neighbours, prerequisites and "read next" chapters, and the glossary
- * entries of the terms it uses. A page that starts to read more of the model must add it here.
+ * page and its components read from the rest of the course — the course's title and language, the parts, its
+ * navigation (./navigation.ts `chapterNavigation`: what the sidebar, pager and study path show of other
+ * chapters) and the glossary entries of the terms it uses. A page that starts to read more of the model must
+ * add it here.
  */
 import { digest } from '../core/hash.ts';
 import type { GlossaryEntry } from '../directives/types.ts';
 import type { CourseModel } from './model.ts';
-import { chapterBySlug, neighbours, sidebarWindow } from './navigation.ts';
+import { chapterBySlug, chapterNavigation } from './navigation.ts';
 
 export function chapterPageKey(model: CourseModel, glossary: ReadonlyMap<string, GlossaryEntry>, chapter: { slug: string; recordKey: string; termUses: readonly { id: string }[] }): string {
-	const self = chapterBySlug(model.chapters, chapter.slug);
 	const reads = {
 		course: [model.title, model.description, model.language],
 		parts: model.parts,
-		total: model.chapters.length,
-		self,
-		window: sidebarWindow(model.chapters, chapter.slug),
-		neighbours: neighbours(model.chapters, chapter.slug),
-		linked: [...(self?.prerequisites ?? []), ...(self?.next ?? [])].map((s) => chapterBySlug(model.chapters, s)),
+		self: chapterBySlug(model.chapters, chapter.slug),
+		navigation: chapterNavigation(model.chapters, chapter.slug),
 		terms: [...new Set(chapter.termUses.map((t) => t.id))].sort().map((id) => glossary.get(id)),
 	};
 	return digest(chapter.recordKey, JSON.stringify(reads));
