@@ -21,6 +21,7 @@ import { readYaml } from '../core/yaml.ts';
 import { checkAttributes } from '../directives/attributes.ts';
 import { directiveFor, directiveNames } from '../directives/registry.ts';
 import type { CheckCollector, CheckContext, DirectiveNode } from '../directives/types.ts';
+import type { Message } from '../core/messages.ts';
 import type { OwnershipSchema } from '../schema/ownership.ts';
 import { tooDeep } from '../syntax/depth.ts';
 import { blankFrontmatter, splitFrontmatter } from '../syntax/frontmatter.ts';
@@ -83,11 +84,28 @@ export interface ChapterFacts extends CheckCollector {
 
 export interface ChapterEnv {
 	courseDir: string;
+	/** The course's schema: every chapter's tags, translated or not, are checked against it. */
 	schema: OwnershipSchema;
+	/** The language the chapter is written in (course.yaml `language`, or the translation's): reading time, prose rules. */
+	language?: string;
+	/** How the page shows it, when it is not the chapter's own language and schema (translations, untranslated chapters in a locale). */
+	page?: PageEnv;
 	policy: ContentPolicy;
 	limits: Limits;
 	/** course.yaml `rules:`: severities, applied where a chapter's own errors decide whether it renders. */
 	rules?: CourseConfig['rules'];
+}
+
+/** What a page of a locale renders with: its language, interface strings, translated schema and URL prefix. */
+export interface PageEnv {
+	/** `<html lang>` of the page. */
+	lang: string;
+	/** The interface strings (src/i18n). */
+	ui: Record<string, Message>;
+	/** The schema with the locale's titles, notes, splits and labels (src/schema/translation.ts). */
+	schema: OwnershipSchema;
+	/** The locale's URL segment (`de`), or '' for the course's own language. */
+	prefix: string;
 }
 
 export interface CheckedChapter {
@@ -104,7 +122,7 @@ export function emptyFacts(source: ChapterSource): ChapterFacts {
 
 /** Check a chapter from its bytes (or text, for tests). */
 export function checkChapter(source: ChapterSource, input: Uint8Array | string, env: Partial<ChapterEnv> & { schema: OwnershipSchema }): CheckedChapter {
-	const { courseDir = '', schema, policy = STRICT_POLICY, limits = DEFAULT_LIMITS } = env;
+	const { courseDir = '', schema, policy = STRICT_POLICY, limits = DEFAULT_LIMITS, language = 'en' } = env;
 	const file = source.file;
 	const facts = emptyFacts(source);
 	const diagnostics: Diagnostic[] = [];
@@ -127,7 +145,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 	const { frontmatter: fm, problems } = splitFrontmatter(text);
 	for (const p of problems) diagnostics.push(diagnostic(file, { line: p.line, column: 1 }, 'frontmatter-invalid', p.message, p.hint));
 	if (!fm && !problems.length) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'frontmatter-invalid', 'Missing frontmatter', 'Start the file with `---`, then `title:`, `description:` and `order:`, then `---`.'));
-	if (fm && !problems.length) checkFrontmatter(fm.yaml, fm.firstLine, facts, diagnostics);
+	if (fm && !problems.length) checkFrontmatter(fm.yaml, fm.firstLine, facts, diagnostics, source.locale !== undefined);
 
 	const parsed = parseChapter(blankFrontmatter(text, fm));
 	if ('error' in parsed)
@@ -156,6 +174,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		collect: facts,
 		facts,
 		policy,
+		language,
 		get section() {
 			return section;
 		},
@@ -188,7 +207,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
 	if (unlisted) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'limit-exceeded', `${unlisted} more problems in this chapter are not listed (the first ${MAX_PROBLEMS} are)`, 'Fix the problems listed, then check again.'));
 	facts.directives = [...used].sort();
-	facts.words = countWords(proseText(tree));
+	facts.words = countWords(proseText(tree), language);
 	return { facts, diagnostics, tree, text };
 }
 
@@ -281,7 +300,10 @@ function sourceSlice(text: string, node: Node): string | undefined {
 	return start !== undefined && end !== undefined ? text.slice(start, end) : undefined;
 }
 
-function checkFrontmatter(yamlText: string, firstLine: number, facts: ChapterFacts, diagnostics: Diagnostic[]) {
+/** A translation's frontmatter: the same fields, but `order` may be left out (the original's is used). */
+const translatedFrontmatter = chapterFrontmatter.extend({ order: chapterFrontmatter.shape.order.optional() });
+
+function checkFrontmatter(yamlText: string, firstLine: number, facts: ChapterFacts, diagnostics: Diagnostic[], translation: boolean) {
 	const file = facts.file;
 	const yaml = readYaml(yamlText, { lineOffset: firstLine - 1 });
 	if (yaml.problems.length) {
@@ -290,9 +312,10 @@ function checkFrontmatter(yamlText: string, firstLine: number, facts: ChapterFac
 	}
 	for (const key of yaml.keys()) facts.frontmatterLines[key] = yaml.keyPlace([key])?.line ?? firstLine;
 	const data = yaml.value;
-	const parsed = chapterFrontmatter.safeParse(data, { reportInput: true });
+	const parsed = (translation ? translatedFrontmatter : chapterFrontmatter).safeParse(data, { reportInput: true });
 	if (parsed.success) {
-		facts.frontmatter = parsed.data;
+		// A translation without `order` takes the original's when the course is put together (0 until then).
+		facts.frontmatter = { ...parsed.data, order: parsed.data.order ?? 0 };
 		return;
 	}
 	for (const issue of parsed.error.issues) {

@@ -8,11 +8,18 @@
  *
  * Anything else in chapters/ is reported (`not-a-chapter`): a `.md` file, a stray `.js`, a folder inside a
  * part. A symbolic link that leads out of the course folder is reported and never read.
+ *
+ * Translations (course.yaml `locales: [de]`) mirror the originals:
+ *
+ *   locales/<tag>/chapters/<slug>.mdx   the translation of chapters/<slug>.mdx (same file name, same rules)
+ *   locales/<tag>/course.yaml           translated title, description and interface strings
+ *   locales/<tag>/ownership.yaml        translated titles, notes and splits
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { chaptersDir, chapterSlug, IMAGE_TYPES, posixRelative, SLUG, slugify } from '../core/paths.ts';
+import { didYouMean, suggest } from '../core/suggest.ts';
 import { readYaml } from '../core/yaml.ts';
 
 export interface ChapterSource {
@@ -23,7 +30,20 @@ export interface ChapterSource {
 	slug: string;
 	/** The part (folder under chapters/) the chapter belongs to. */
 	part?: string;
+	/** The translation the file belongs to (`de` for locales/de/chapters/…); absent for the originals. */
+	locale?: string;
 }
+
+export interface TranslationFiles {
+	locale: string;
+	/** The locale's folder, `locales/<tag>/` (it may not exist: every chapter is then shown untranslated). */
+	dir: string;
+	chapters: ChapterSource[];
+	parts: PartInfo[];
+}
+
+export const localesDir = (courseDir: string) => path.join(courseDir, 'locales');
+export const translationDir = (courseDir: string, locale: string) => path.join(localesDir(courseDir), locale);
 
 export interface PartInfo {
 	id: string;
@@ -37,15 +57,14 @@ export interface CourseFiles {
 
 const PART_FILE = '_part.yaml';
 
-export function discoverChapters(courseDir: string, diagnostics: Diagnostic[]): CourseFiles {
-	const root = chaptersDir(courseDir);
+export function discoverChapters(courseDir: string, diagnostics: Diagnostic[], root = chaptersDir(courseDir), locale?: string): CourseFiles {
 	const files: CourseFiles = { chapters: [], parts: [] };
 	let courseReal: string;
 	try {
 		courseReal = fs.realpathSync(courseDir);
 		if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
 		const rootReal = fs.realpathSync(root);
-		if (rootReal !== path.join(courseReal, 'chapters') && !rootReal.startsWith(courseReal + path.sep)) {
+		if (rootReal !== path.join(courseReal, path.relative(courseDir, root)) && !rootReal.startsWith(courseReal + path.sep)) {
 			diagnostics.push(diagnostic(root, undefined, 'chapter-outside-course', `chapters/ is a symbolic link that leads out of the course folder (${rootReal})`, 'Make chapters/ a real folder of the course.'));
 			return files;
 		}
@@ -118,7 +137,7 @@ export function discoverChapters(courseDir: string, diagnostics: Diagnostic[]): 
 					);
 					continue;
 				}
-				files.chapters.push({ file: full, rel, slug, ...(part ? { part } : {}) });
+				files.chapters.push({ file: full, rel, slug, ...(part ? { part } : {}), ...(locale ? { locale } : {}) });
 				continue;
 			}
 			if (ext === '.md')
@@ -136,10 +155,52 @@ export function discoverChapters(courseDir: string, diagnostics: Diagnostic[]): 
 			bySlug.set(c.slug, c);
 			return true;
 		}
-		diagnostics.push(diagnostic(c.file, { line: 1, column: 1 }, 'duplicate-slug', `${c.rel} and ${first.rel} would both be /chapters/${c.slug}/`, 'Rename one of the two files: a chapter’s URL is its file name, whatever part it is in.'));
+		diagnostics.push(diagnostic(c.file, { line: 1, column: 1 }, 'duplicate-slug', `${c.rel} and ${first.rel} would both be ${locale ? `/${locale}` : ''}/chapters/${c.slug}/`, 'Rename one of the two files: a chapter’s URL is its file name, whatever part it is in.'));
 		return false;
 	});
 	return files;
+}
+
+/**
+ * The translations' files. A translated chapter is named like its original; one without an original, and a
+ * folder in locales/ that course.yaml does not declare, are errors (nothing would show them).
+ */
+export function discoverTranslations(courseDir: string, locales: readonly string[], originals: readonly ChapterSource[], diagnostics: Diagnostic[]): TranslationFiles[] {
+	const root = localesDir(courseDir);
+	let entries: fs.Dirent[] = [];
+	try {
+		entries = fs.readdirSync(root, { withFileTypes: true });
+	} catch {}
+	for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		if (entry.name.startsWith('.') || locales.includes(entry.name)) continue;
+		const full = path.join(root, entry.name);
+		const declared = locales.find((l) => l.toLowerCase() === entry.name.toLowerCase());
+		diagnostics.push(
+			diagnostic(
+				full,
+				{ line: 1, column: 1 },
+				'translation-invalid',
+				entry.isDirectory() ? `locales/${entry.name}/ is not a locale of this course${declared ? ` (course.yaml declares ${declared})` : ''}` : `Unexpected file locales/${entry.name}: locales/ holds one folder per translation`,
+				entry.isDirectory() ? (declared ? `Rename the folder to locales/${declared}/.` : `Add ${entry.name} to \`locales:\` in course.yaml, or remove the folder.`) : 'Move it into a translation’s folder, or delete it.',
+			),
+		);
+	}
+	const slugs = new Set(originals.map((c) => c.slug));
+	return locales.map((locale) => {
+		const dir = translationDir(courseDir, locale);
+		const chapters = path.join(dir, 'chapters');
+		if (!fs.existsSync(chapters)) return { locale, dir, chapters: [], parts: [] };
+		const found = discoverChapters(courseDir, diagnostics, chapters, locale);
+		found.chapters = found.chapters.filter((c) => {
+			if (slugs.has(c.slug)) return true;
+			const s = suggest(c.slug, slugs);
+			diagnostics.push(
+				diagnostic(c.file, { line: 1, column: 1 }, 'translation-invalid', `${c.rel} translates nothing: there is no chapter "${c.slug}" in chapters/.${didYouMean(s)}`, s ? `Rename it to ${c.rel.replace(/[^/]+\.mdx$/, `${s}.mdx`)} (a translation has its original's file name).` : 'Name the file after the chapter it translates, or add the original to chapters/ first.'),
+			);
+			return false;
+		});
+		return { locale, dir, ...found };
+	});
 }
 
 function readPart(dir: string, id: string, diagnostics: Diagnostic[]): PartInfo {

@@ -12,6 +12,7 @@ import { formatText } from '../check/format.ts';
 import { chaptersDir, resolveCourseDir } from '../core/paths.ts';
 import { termId } from '../core/slug.ts';
 import type { Control, Owner } from '../schema/ownership.ts';
+import { SHARED } from '../schema/parties.ts';
 
 const USAGE = `Usage: npm run new:chapter -- "Chapter title" [--slug file-name]
 
@@ -33,13 +34,10 @@ const prose = (s: string) => s.replace(/[\\`*_[\]{}<>#|]/g, (c) => (c === '<' ? 
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
-/** One control per owner if the schema has them (so the exercise has something to sort), in schema order. */
-function pickControls(course: CourseCheck): Partial<Record<Owner, Control>> & { any?: Control } {
-	const picked: Partial<Record<Owner, Control>> & { any?: Control } = {};
-	for (const c of course.schema.controls.values()) {
-		picked.any ??= c;
-		picked[c.owner] ??= c;
-	}
+/** The first control of each owner, in schema order (so the exercise has something to sort). */
+function pickControls(course: CourseCheck): Map<Owner, Control> {
+	const picked = new Map<Owner, Control>();
+	for (const c of course.schema.controls.values()) if (!picked.has(c.owner)) picked.set(c.owner, c);
 	return picked;
 }
 
@@ -48,15 +46,24 @@ function unique(base: string, taken: Set<string>): string {
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-const ANSWERS: Record<Owner, string> = { aws: 'AWS', customer: 'The customer', shared: 'Both: AWS and the customer each own a part' };
+/** The quiz's options: one per party (its label, from the schema), then one for a shared control. */
+function answers(course: CourseCheck): { owner: Owner; text: string }[] {
+	const labels = course.schema.parties.map((p) => p.label);
+	const all = new Intl.ListFormat('en', { type: 'conjunction' }).format(labels);
+	return [...course.schema.parties.map((p) => ({ owner: p.id, text: prose(p.label) })), { owner: SHARED, text: prose(`Shared: ${all} each own a part`) }];
+}
 
 export function renderTemplate(title: string, slug: string, course: CourseCheck): string {
 	const orders = course.chapters.map((c) => c.frontmatter?.order ?? 0);
 	const order = Math.max(0, ...orders) + 1;
 	const picked = pickControls(course);
-	const customer = picked.customer ?? picked.any;
-	const aws = picked.aws ?? picked.any;
-	const shared = picked.shared ?? picked.any;
+	const first = course.schema.controls.values().next().value as Control | undefined;
+	const parties = course.schema.parties.map((p) => p.id);
+	// The inline tag and the quiz use a control of the last party (the one readers are, in most courses); the
+	// concept card one of the first; the control card a shared one — whichever the schema has.
+	const tagged = picked.get(parties.at(-1)!) ?? first;
+	const carded = picked.get(parties[0]!) ?? first;
+	const shared = picked.get(SHARED) ?? first;
 	const quizIds = new Set(course.chapters.flatMap((c) => c.quizzes.map((q) => q.id)));
 	const termIds = new Set(course.chapters.flatMap((c) => c.terms.map((t) => t.id)));
 	// A glossary term is defined once per course: reuse of the title as a term must not collide.
@@ -65,7 +72,7 @@ export function renderTemplate(title: string, slug: string, course: CourseCheck)
 	const quizId = unique(`${slug}-owner`, quizIds);
 	const tag = (c: Control | undefined) => (c ? `{ref=${c.id} owner=${c.owner}}` : '');
 	const today = new Date().toISOString().slice(0, 10);
-	const exercise = [...new Set([customer, aws, shared].filter((c) => c !== undefined).map((c) => c.id))];
+	const exercise = [...new Set([tagged, carded, shared, ...picked.values()].filter((c) => c !== undefined).map((c) => c.id))];
 
 	const lines = [
 		'---',
@@ -81,10 +88,10 @@ export function renderTemplate(title: string, slug: string, course: CourseCheck)
 		'',
 		`Say what this chapter covers and why it matters. Link other pages from the site root, like the [ownership matrix](/matrix/).`,
 	];
-	if (customer)
+	if (tagged)
 		lines.push(
 			'',
-			`Tag every ownership claim: :control[${prose(lowerFirst(customer.title))}]${tag(customer)} is a claim the checker compares with ownership.yaml.`,
+			`Tag every ownership claim: :control[${prose(lowerFirst(tagged.title))}]${tag(tagged)} is a claim the checker compares with ownership.yaml.`,
 		);
 	lines.push('', ':::tip', `Callouts (:::note, :::tip, :::info, :::important, :::caution, :::warning, :::danger, :::exam-trap) highlight one idea. Define words once and link them: :term[${prose(front)}].`, ':::');
 	lines.push(
@@ -111,22 +118,22 @@ export function renderTemplate(title: string, slug: string, course: CourseCheck)
 		`    - **${slug}.mdx** this chapter`,
 		':::',
 	);
-	if (aws || shared) {
+	if (carded || shared) {
 		lines.push('', '## Who owns what', '');
-		if (aws) lines.push(`:::card{title="${aws.title.replace(/"/g, '')}" ${tag(aws).slice(1, -1)}}`, 'A concept card: explain one idea, with its owner.', ':::', '');
+		if (carded) lines.push(`:::card{title="${carded.title.replace(/"/g, '')}" ${tag(carded).slice(1, -1)}}`, 'A concept card: explain one idea, with its owner.', ':::', '');
 		if (shared) lines.push(`:::control${tag(shared)}`, 'A control card shows the schema’s entry for a control (its owner, and the split when it is shared).', ':::');
 	}
-	if (customer) {
+	if (tagged) {
 		lines.push(
 			'',
 			'## Check your understanding',
 			'',
-			`:::quiz{id=${quizId} ${tag(customer).slice(1, -1)}}`,
-			`Who is responsible for this: ${prose(lowerFirst(customer.title))}?`,
+			`:::quiz{id=${quizId} ${tag(tagged).slice(1, -1)}}`,
+			`Who is responsible for this: ${prose(lowerFirst(tagged.title))}?`,
 			'',
-			...(['aws', 'customer', 'shared'] as const).map((o) => `- [${o === customer.owner ? 'x' : ' '}] ${ANSWERS[o]}`),
+			...answers(course).map((a) => `- [${a.owner === tagged.owner ? 'x' : ' '}] ${a.text}`),
 			'',
-			`Explain why. ownership.yaml says: ${prose(customer.notes ?? customer.split?.customer ?? `owner ${customer.owner}`)}`,
+			`Explain why. ownership.yaml says: ${prose(tagged.notes ?? Object.values(tagged.split ?? {})[0] ?? `owner ${tagged.owner}`)}`,
 			':::',
 		);
 	}

@@ -41,6 +41,14 @@ export const basePath = z.string().refine((s) => BASE_PATTERN.test(s), {
 
 const positiveInt = z.number().int().positive();
 
+/** An interface string: a text, or plural forms (`one`, `other`, …; `other` required). See src/core/messages.ts. */
+const message = z.union([
+	z.string(),
+	z.object({ zero: z.string().optional(), one: z.string().optional(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() }).strict(),
+]);
+/** `ui:` — interface strings by key (src/i18n/keys.ts); which keys exist is checked with the course (uiKeys). */
+export const uiOverrides = z.record(z.string(), message);
+
 export const courseConfigSchema = z
 	.object({
 		title: z.string().trim().min(1),
@@ -80,8 +88,24 @@ export const courseConfigSchema = z
 			.optional(),
 		/** Severity per rule id: `off`, `warning` or `error` (./rules.ts). */
 		rules: rulesConfigSchema.optional(),
+		/** Translations of the course (`locales/<tag>/`), served at `/<tag>/…`; the default locale is `language`. */
+		locales: z.array(languageTag).optional(),
+		/** Interface strings that replace the built-in ones of `language`. */
+		ui: uiOverrides.optional(),
 	})
+	.strict()
+	.superRefine((c, ctx) => {
+		(c.locales ?? []).forEach((l, i) => {
+			if (l.toLowerCase() === c.language.toLowerCase()) ctx.addIssue({ code: 'custom', path: ['locales', i], message: `${JSON.stringify(l)} is the course's own language (\`language: ${c.language}\`), not a translation` });
+			else if (c.locales!.findIndex((o) => o.toLowerCase() === l.toLowerCase()) < i) ctx.addIssue({ code: 'custom', path: ['locales', i], message: `${JSON.stringify(l)} is listed twice` });
+		});
+	});
+
+/** `locales/<tag>/course.yaml`: what a translation may translate. */
+export const translationConfigSchema = z
+	.object({ title: z.string().trim().min(1).optional(), description: z.string().trim().min(1).optional(), ui: uiOverrides.optional() })
 	.strict();
+export type TranslationConfig = z.infer<typeof translationConfigSchema>;
 
 export type CourseConfig = z.infer<typeof courseConfigSchema>;
 
@@ -102,9 +126,16 @@ const HINTS: Record<string, string> = {
 	policy: '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.',
 	limits: '`limits:` takes `chapterBytes:` and `depth:` (positive whole numbers); see docs/authoring.md.',
 	rules: RULES_HINT,
+	locales: 'List the translations by language tag, e.g. `locales: [de, es]`; each lives in `locales/<tag>/` (see docs/authoring.md).',
+	ui: 'Write interface strings by key, e.g. `ui: { home.start: "Begin here" }`, or plural forms `{ one: …, other: … }` (keys: docs/authoring.md, “Interface strings”).',
 };
 
-export function loadCourseConfig(courseDir: string): { config: CourseConfig; diagnostics: Diagnostic[] } {
+export interface ConfigOptions {
+	/** The interface keys `ui:` may set (src/i18n/keys.ts); without them `ui:` keys are not checked. */
+	uiKeys?: readonly string[];
+}
+
+export function loadCourseConfig(courseDir: string, options: ConfigOptions = {}): { config: CourseConfig; diagnostics: Diagnostic[] } {
 	const file = courseFile(courseDir);
 	const fallback: CourseConfig = { title: 'Untitled course', description: '', language: 'en' };
 	let text: string;
@@ -113,17 +144,17 @@ export function loadCourseConfig(courseDir: string): { config: CourseConfig; dia
 	} catch {
 		return { config: fallback, diagnostics: [diagnostic(file, undefined, 'course-config', 'course.yaml is missing', 'Create course.yaml with `title:` and `description:`.')] };
 	}
-	return parseCourseConfig(text, file);
+	return parseCourseConfig(text, file, options);
 }
 
-export function parseCourseConfig(text: string, file: string): { config: CourseConfig; diagnostics: Diagnostic[] } {
+export function parseCourseConfig(text: string, file: string, options: ConfigOptions = {}): { config: CourseConfig; diagnostics: Diagnostic[] } {
 	const fallback: CourseConfig = { title: 'Untitled course', description: '', language: 'en' };
 	const yaml = readYaml(text);
 	if (yaml.problems.length)
 		return { config: fallback, diagnostics: yaml.problems.map((p) => diagnostic(file, p.place, 'course-config', `course.yaml is not valid YAML: ${p.message}`, 'Fix the YAML syntax (indentation, colons, quotes).')) };
 	const raw = yaml.value ?? {};
 	const parsed = courseConfigSchema.safeParse(raw, { reportInput: true });
-	if (parsed.success) return { config: parsed.data, diagnostics: [] };
+	if (parsed.success) return { config: parsed.data, diagnostics: uiKeyProblems(parsed.data.ui, yaml, file, options) };
 	const diagnostics: Diagnostic[] = [];
 	for (const issue of parsed.error.issues) {
 		if (issue.code === 'unrecognized_keys') {
@@ -142,7 +173,54 @@ export function parseCourseConfig(text: string, file: string): { config: CourseC
 		const message = missing ? `Missing required key \`${field}\` in course.yaml` : issue.code === 'custom' ? `\`${field}\`: ${issue.message}` : `\`${field}\`: unexpected value ${JSON.stringify(issue.input)}, ${issue.message.replace(/^Invalid input: /, '')}`;
 		diagnostics.push(diagnostic(file, place, 'course-config', message, HINTS[String(issue.path[0])] ?? 'See course.yaml in docs/authoring.md.'));
 	}
-	return { config: salvage(raw, parsed.error.issues) ?? fallback, diagnostics };
+	const config = salvage(raw, parsed.error.issues) ?? fallback;
+	return { config, diagnostics: [...diagnostics, ...uiKeyProblems(config.ui, yaml, file, options)] };
+}
+
+/** `ui:` keys that are not interface keys: each at its line, with the closest key. */
+function uiKeyProblems(ui: Record<string, unknown> | undefined, yaml: ReturnType<typeof readYaml>, file: string, { uiKeys }: ConfigOptions): Diagnostic[] {
+	if (!ui || !uiKeys) return [];
+	return Object.keys(ui)
+		.filter((key) => !uiKeys.includes(key))
+		.map((key) => {
+			const s = suggest(key, uiKeys);
+			return diagnostic(file, yaml.keyPlace(['ui', key]), 'course-config', `Unexpected interface key \`${key}\` in \`ui:\`.${didYouMean(s)}`, s ? `Rename it to \`${s}\`.` : 'Use one of the keys listed in docs/authoring.md (“Interface strings”).');
+		});
+}
+
+/**
+ * `locales/<tag>/course.yaml` of a translation: its title, description and interface strings. A missing file
+ * is no problem (the original's title and description are used); anything else it sets is an error.
+ */
+export function loadTranslationConfig(file: string, options: ConfigOptions = {}): { config: TranslationConfig; diagnostics: Diagnostic[] } {
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch {
+		return { config: {}, diagnostics: [] };
+	}
+	const yaml = readYaml(text);
+	if (yaml.problems.length) return { config: {}, diagnostics: yaml.problems.map((p) => diagnostic(file, p.place, 'course-config', `course.yaml is not valid YAML: ${p.message}`, 'Fix the YAML syntax (indentation, colons, quotes).')) };
+	const raw = yaml.value ?? {};
+	const parsed = translationConfigSchema.safeParse(raw, { reportInput: true });
+	if (parsed.success) return { config: parsed.data, diagnostics: uiKeyProblems(parsed.data.ui, yaml, file, options) };
+	const diagnostics: Diagnostic[] = [];
+	const known = Object.keys(translationConfigSchema.shape);
+	for (const issue of parsed.error.issues) {
+		if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+			for (const key of issue.keys) {
+				const s = key in courseConfigSchema.shape ? undefined : suggest(key, known);
+				diagnostics.push(
+					diagnostic(file, yaml.keyPlace([key]), 'course-config', `Unexpected key \`${key}\` in a translation's course.yaml${key in courseConfigSchema.shape ? ': it is set once, in the course’s own course.yaml' : `.${didYouMean(s)}`}`, s ? `Rename it to \`${s}\`.` : `Remove it; a translation's course.yaml has ${known.join(', ')}.`),
+				);
+			}
+			continue;
+		}
+		const field = String(issue.path[0] ?? '');
+		diagnostics.push(diagnostic(file, yaml.valuePlace(issue.path), 'course-config', `\`${issue.path.join('.')}\`: unexpected value ${JSON.stringify(issue.input)}, ${issue.message.replace(/^Invalid input: /, '')}`, HINTS[field] ?? 'See “Translations” in docs/authoring.md.'));
+	}
+	const again = translationConfigSchema.safeParse(Object.fromEntries(Object.entries(raw as object).filter(([k]) => k in translationConfigSchema.shape && !parsed.error.issues.some((i) => i.path[0] === k))));
+	return { config: again.success ? again.data : {}, diagnostics };
 }
 
 /**

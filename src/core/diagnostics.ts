@@ -67,13 +67,16 @@ export const RULES = {
 	'mermaid-syntax': 'A Mermaid diagram does not parse',
 	'policy-loosened': 'course.yaml loosens the safe-content policy (a warning, so it is never silent)',
 	'parse-error': 'A chapter cannot be parsed (MDX syntax error, bad encoding, empty file)',
+	// translations (locales/<tag>/)
+	'translation-invalid': 'A translation sets what only the original may (an owner, a chapter’s order), or names a control, party, chapter or locale the course does not have',
+	'translation-drift': 'A translated chapter tags different controls than its original (a warning listing the difference)',
 } as const;
 
 export type RuleId = keyof typeof RULES;
 export type Severity = 'error' | 'warning';
 
 /** Rules that report warnings unless course.yaml (`rules:`) says otherwise; every other rule reports errors. */
-export const DEFAULT_SEVERITY: Partial<Record<RuleId, Severity>> = { 'untagged-claim': 'warning', 'untagged-owner-conflict': 'warning', 'policy-loosened': 'warning' };
+export const DEFAULT_SEVERITY: Partial<Record<RuleId, Severity>> = { 'untagged-claim': 'warning', 'untagged-owner-conflict': 'warning', 'policy-loosened': 'warning', 'translation-drift': 'warning' };
 
 export interface Diagnostic {
 	/** Absolute path of the file the problem is in. */

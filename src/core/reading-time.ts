@@ -1,8 +1,28 @@
-/** Reading time from the words of a chapter: 220 words a minute, rounded up, at least one minute. */
+/**
+ * Reading time from the words of a chapter: 220 words a minute, rounded up, at least one minute. Words are
+ * counted with `Intl.Segmenter` for the chapter's language, so text without spaces between words (Chinese,
+ * Japanese, Thai) is measured by its words too, not as one long "word" per line. Parts joined by a hyphen,
+ * dot, apostrophe, colon, slash or underscore with nothing between ("SSE-S3", "ec2.guest-os", "re:Invent")
+ * are read as one word, as a reader reads them.
+ */
 export const WORDS_PER_MINUTE = 220;
 
-export function countWords(text: string): number {
-	return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const segmenters = new Map<string, Intl.Segmenter>();
+const JOINERS = /^[-.'’:_/‐]$/;
+
+export function countWords(text: string, language = 'en'): number {
+	let segmenter = segmenters.get(language);
+	if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
+	let words = 0;
+	// What came before: a word, a joiner right after a word, or anything else (space, punctuation).
+	let previous: 'word' | 'joiner' | 'other' = 'other';
+	for (const s of segmenter.segment(text)) {
+		if (s.isWordLike) {
+			if (previous !== 'joiner') words++;
+			previous = 'word';
+		} else previous = previous === 'word' && JOINERS.test(s.segment) ? 'joiner' : 'other';
+	}
+	return words;
 }
 
 export function readingMinutes(words: number): number {

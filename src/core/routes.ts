@@ -19,6 +19,18 @@ export const anchors = {
 	service: (service: string) => `service-${service}`,
 } as const;
 
+/**
+ * A page of a locale: the course's own language is served at the site root (`/matrix/`), each translation
+ * under its tag (`/de/matrix/`). `prefix` is the tag, or '' for the course's own language.
+ */
+export const localePath = (prefix: string, sitePath: string) => (prefix ? `/${prefix}${sitePath}` : sitePath);
+
+/** The locale segment a site path starts with, among `prefixes`, and the path without it. */
+export function splitLocale(sitePath: string, prefixes: readonly string[]): { prefix: string; path: string } {
+	const first = sitePath.split('/')[1] ?? '';
+	return prefixes.includes(first) && first ? { prefix: first, path: sitePath.slice(first.length + 1) || '/' } : { prefix: '', path: sitePath };
+}
+
 /** The deploy base (always `/` or `/path/`) plus a site-relative path (`/x/`). */
 export const withBase = (base: string, sitePath: string) => (base === '/' ? sitePath : `${base}${sitePath.replace(/^\//, '')}`);
 

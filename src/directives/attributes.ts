@@ -3,7 +3,8 @@
  * and the owner-tag rule (a `ref` + `owner` pair that must match the schema).
  */
 import { didYouMean, suggest } from '../core/suggest.ts';
-import { CONTROL_ID, OWNERS, type Owner } from '../schema/ownership.ts';
+import { CONTROL_ID, type Owner } from '../schema/ownership.ts';
+import { ownerIds } from '../schema/parties.ts';
 import type { CheckContext, DirectiveNode, DirectiveSpec } from './types.ts';
 
 /** Quiz and term ids: lowercase words joined by dashes. */
@@ -49,10 +50,14 @@ export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: C
 			}
 			continue;
 		}
-		const problem = checkValue(a.type, value);
+		// An owner is one of the course's parties (or shared); which those are is only known once the schema loaded.
+		if (a.type === 'owner' && !ctx.schema.loaded) continue;
+		const owners = ownerIds(ctx.schema);
+		const problem = a.type === 'owner' ? (owners.includes(value) ? undefined : owners.join(' | ')) : checkValue(a.type, value);
 		if (problem) {
 			valid = false;
-			ctx.report(node, 'invalid-attribute', `Unexpected value "${value}" for "${key}" on ${name}, expected ${problem}`, `Write ${key}=${example(a.type)}.`);
+			const meant = a.type === 'owner' ? suggest(value, owners) : undefined;
+			ctx.report(node, 'invalid-attribute', `Unexpected value "${value}" for "${key}" on ${name}, expected ${problem}.${didYouMean(meant)}`.replace(/\.$/, ''), `Write ${key}=${meant ?? example(a.type, owners)}.`);
 		}
 	}
 	const hasTag = attrs.ref != null && attrs.owner != null;
@@ -63,8 +68,6 @@ export function checkAttributes(spec: DirectiveSpec, node: DirectiveNode, ctx: C
 
 function checkValue(type: string, value: string): string | undefined {
 	switch (type) {
-		case 'owner':
-			return (OWNERS as readonly string[]).includes(value) ? undefined : OWNERS.join(' | ');
 		case 'ref':
 			return CONTROL_ID.test(value) ? undefined : 'a control id like `service.control-name`';
 		case 'id':
@@ -79,8 +82,8 @@ function checkValue(type: string, value: string): string | undefined {
 	return undefined;
 }
 
-const example = (type: string) =>
-	({ owner: 'customer', ref: 'ec2.guest-os-patching', id: 'my-quiz-id', flag: '(no value)', string: '"Some text"', refs: '"ec2.guest-os-patching,s3.bucket-policies"' })[type] ?? '…';
+const example = (type: string, owners: readonly string[]) =>
+	({ owner: owners.at(-2) ?? 'shared', ref: 'ec2.guest-os-patching', id: 'my-quiz-id', flag: '(no value)', string: '"Some text"', refs: '"ec2.guest-os-patching,s3.bucket-policies"' })[type] ?? '…';
 
 /** ref and owner come as a pair; the pair must name a schema control with that owner. */
 function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckContext, meant: ReadonlySet<string>): boolean {
@@ -91,21 +94,21 @@ function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckConte
 	if ((!hasRef && meant.has('ref')) || (!hasOwner && meant.has('owner'))) return false;
 	if (!hasRef && !hasOwner) {
 		if (spec.ownerTag === 'required') {
-			ctx.report(node, 'missing-ref', `Missing "ref" and "owner" on ${node.name}`, 'Add ref=<control id> owner=<aws|customer|shared>, as in ownership.yaml.');
+			ctx.report(node, 'missing-ref', `Missing "ref" and "owner" on ${node.name}`, `Add ref=<control id> owner=<${ownerIds(ctx.schema).join('|')}>, as in ownership.yaml.`);
 			return false;
 		}
 		return true;
 	}
 	if (hasRef && !hasOwner) {
 		const control = ctx.schema.controls.get(ref);
-		ctx.report(node, 'missing-owner', `Missing "owner" for ref "${ref}" on ${node.name}`, control ? `Add owner=${control.owner} (the schema's owner of ${ref}).` : 'Add owner=aws, owner=customer or owner=shared.');
+		ctx.report(node, 'missing-owner', `Missing "owner" for ref "${ref}" on ${node.name}`, control ? `Add owner=${control.owner} (the schema's owner of ${ref}).` : `Add ${orList(ownerIds(ctx.schema).map((o) => `owner=${o}`))}.`);
 		return false;
 	}
 	if (!hasRef && hasOwner) {
 		ctx.report(node, 'missing-ref', `Missing "ref" for owner "${owner}" on ${node.name}`, 'Add ref=<control id> naming the control this owner is about.');
 		return false;
 	}
-	if (!CONTROL_ID.test(ref!) || !(OWNERS as readonly string[]).includes(owner!)) return false; // already reported
+	if (!CONTROL_ID.test(ref!) || !ownerIds(ctx.schema).includes(owner!)) return false; // already reported
 	if (!ctx.schema.loaded) return false; // the schema's own error is the one to fix first
 	const control = ctx.schema.controls.get(ref!);
 	if (!control) {
@@ -126,6 +129,8 @@ function checkOwnerTag(spec: DirectiveSpec, node: DirectiveNode, ctx: CheckConte
 	}
 	return true;
 }
+
+const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''));
 
 /** The schema is always `ownership.yaml` in the course root; naming it alone keeps messages short and stable. */
 const schemaName = (ctx: CheckContext) => ctx.schema.file.split(/[\\/]/).pop() ?? 'ownership.yaml';

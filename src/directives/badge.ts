@@ -1,28 +1,30 @@
 /** The owner badge and control summary, shared by every directive that renders an owner tag. */
-import { type Control, OWNER_LABELS, type Owner } from '../schema/ownership.ts';
+import type { Control, Owner } from '../schema/ownership.ts';
+import { SHARED } from '../schema/parties.ts';
 import { type Child, el, text } from './mdast.ts';
 import type { RenderContext } from './types.ts';
 
 export const matrixHref = (ctx: RenderContext, ref: string) => `${ctx.base}matrix/#${ref}`;
 
-export function badge(owner: Owner, extra: Record<string, string> = {}): Child {
-	return el('span', { className: ['badge', `badge--${owner}`], ...extra }, [text(OWNER_LABELS[owner])]);
+/** How the page names an owner: the party's label from the schema, or the interface's word for `shared`. */
+export const ownerLabel = (ctx: Pick<RenderContext, 'schema' | 'ui'>, owner: Owner) => (owner === SHARED ? ctx.ui.t('owner.shared') : (ctx.schema.parties.find((p) => p.id === owner)?.label ?? owner));
+
+export function badge(ctx: RenderContext, owner: Owner, extra: Record<string, string> = {}): Child {
+	return el('span', { className: ['badge', `badge--${owner}`], ...extra }, [text(ownerLabel(ctx, owner))]);
 }
 
-/** "Title. AWS: … Customer: …" — the schema's words, for tooltips and cards. */
-export function controlSummary(control: Control): string {
-	const split = control.split ? ` AWS: ${control.split.aws}. Customer: ${control.split.customer}.` : '';
-	return `${OWNER_LABELS[control.owner]} responsibility: ${control.title}.${split}`;
+/** A shared control's split, party by party in the schema's order. */
+export const splitParts = (ctx: Pick<RenderContext, 'schema'>, control: Control): [string, string][] =>
+	control.split ? ctx.schema.parties.flatMap((p) => (control.split![p.id] ? [[p.id, control.split![p.id]!] as [string, string]] : [])) : [];
+
+/** "Customer responsibility: title. AWS: … Customer: …" — the schema's words, for tooltips and cards. */
+export function controlSummary(ctx: RenderContext, control: Control): string {
+	const split = splitParts(ctx, control).map(([party, line]) => ` ${ctx.ui.t('control.splitPart', { party: ownerLabel(ctx, party), text: line })}`);
+	return `${ctx.ui.t('control.summary', { owner: ownerLabel(ctx, control.owner), title: control.title })}${split.join('')}`;
 }
 
-export function splitList(control: Control): Child[] {
-	if (!control.split) return [];
-	return [
-		el('dl', { className: ['split'] }, [
-			el('dt', {}, [badge('aws')]),
-			el('dd', {}, [text(control.split.aws)]),
-			el('dt', {}, [badge('customer')]),
-			el('dd', {}, [text(control.split.customer)]),
-		]),
-	];
+export function splitList(ctx: RenderContext, control: Control): Child[] {
+	const parts = splitParts(ctx, control);
+	if (!parts.length) return [];
+	return [el('dl', { className: ['split'] }, parts.flatMap(([party, line]) => [el('dt', {}, [badge(ctx, party)]), el('dd', {}, [text(line)])]))];
 }

@@ -7,15 +7,16 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 
+/** The callout kinds and the interface key of each one's name. */
 export const CALLOUTS = {
-	note: 'Note',
-	tip: 'Tip',
-	info: 'Info',
-	important: 'Important',
-	caution: 'Caution',
-	warning: 'Warning',
-	danger: 'Danger',
-	'exam-trap': 'Exam trap',
+	note: 'callout.note',
+	tip: 'callout.tip',
+	info: 'callout.info',
+	important: 'callout.important',
+	caution: 'callout.caution',
+	warning: 'callout.warning',
+	danger: 'callout.danger',
+	'exam-trap': 'callout.exam-trap',
 } as const;
 
 export const callout: DirectiveSpec = {
@@ -24,18 +25,19 @@ export const callout: DirectiveSpec = {
 	summary: 'A callout box. `exam-trap` flags a common wrong answer; an optional label in brackets follows the kind in the title.',
 	example: ':::exam-trap[Encryption is on by default]\nS3 has encrypted new objects since January 2023.\n:::',
 	attributes: {},
-	render(node) {
+	render(node, ctx) {
 		const kind = node.name as keyof typeof CALLOUTS;
+		const name = ctx.ui.t(CALLOUTS[kind]);
 		const children = [...(node as ContainerDirective).children];
 		const first = children[0];
-		let title: Paragraph['children'] = [text(CALLOUTS[kind])];
+		let title: Paragraph['children'] = [text(name)];
 		if (first?.type === 'paragraph' && first.data?.directiveLabel) {
 			title = first.children;
 			children.shift();
 		}
 		node.data = { hName: 'div', hProperties: { className: ['callout', `callout--${kind}`], role: 'note' } };
 		node.children = [
-			el('p', { className: ['callout__title'] }, [el('span', { className: ['callout__kind'] }, [text(CALLOUTS[kind])]), ...(title.length && !(title.length === 1 && title[0]!.type === 'text' && title[0]!.value === CALLOUTS[kind]) ? [text(': '), ...title] : [])]),
+			el('p', { className: ['callout__title'] }, [el('span', { className: ['callout__kind'] }, [text(name)]), ...(title.length && !(title.length === 1 && title[0]!.type === 'text' && title[0]!.value === name) ? [text(': '), ...title] : [])]),
 			...children,
 		] as never;
 	},

@@ -8,7 +8,7 @@ export const card: DirectiveSpec = {
 	names: ['card'],
 	kinds: ['containerDirective'],
 	summary: 'A concept card: a titled box explaining one idea, optionally tagged with the owner of a control.',
-	example: ':::card{title="Security of the cloud" ref=global.physical-security owner=aws}\nAWS protects the facilities…\n:::',
+	example: ':::card{title="Security of the cloud" ref=global.physical-security owner=aws}\nThe provider protects the facilities…\n:::',
 	attributes: {
 		title: { type: 'string', required: true, doc: 'the card heading' },
 		ref: { type: 'ref', doc: 'optional control id' },
@@ -19,7 +19,7 @@ export const card: DirectiveSpec = {
 		const { title, ref, owner } = node.attributes as Record<string, string | undefined>;
 		node.data = { hName: 'div', hProperties: { className: ['card'], ...(ref ? { 'data-ref': ref, 'data-owner': owner } : {}) } };
 		node.children = [
-			el('p', { className: ['card__title'] }, [text(title!), ...(owner ? [text(' '), badge(owner as Owner, { title: ctx.schema.controls.get(ref!)?.title ?? '' })] : [])]),
+			el('p', { className: ['card__title'] }, [text(title!), ...(owner ? [text(' '), badge(ctx, owner as Owner, { title: ctx.schema.controls.get(ref!)?.title ?? '' })] : [])]),
 			...node.children,
 		] as never;
 	},

@@ -3,7 +3,7 @@
  * Both must match the schema (checked by the shared owner-tag rule in attributes.ts).
  */
 import type { Control, Owner } from '../schema/ownership.ts';
-import { badge, controlSummary, matrixHref, splitList } from './badge.ts';
+import { badge, controlSummary, matrixHref, ownerLabel, splitList } from './badge.ts';
 import { el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 
@@ -14,7 +14,7 @@ export const control: DirectiveSpec = {
 	example: ':control[patch the guest OS]{ref=ec2.guest-os-patching owner=customer}',
 	attributes: {
 		ref: { type: 'ref', required: true, doc: 'a control id from ownership.yaml' },
-		owner: { type: 'owner', required: true, doc: 'aws | customer | shared; must equal the schema' },
+		owner: { type: 'owner', required: true, doc: 'a party of ownership.yaml or shared; must equal the schema' },
 	},
 	ownerTag: 'required',
 	render(node, ctx) {
@@ -27,23 +27,21 @@ export const control: DirectiveSpec = {
 			node.children = [
 				el('span', { className: ['ctl__text'] }, node.children),
 				// Badge and tooltip stay out of the search index: excerpts should read as the prose does.
-				el('a', { className: ['ctl__badge', 'badge', `badge--${owner}`], href: matrixHref(ctx, ref), 'aria-describedby': tipId, 'data-pagefind-ignore': '' }, [text(label(owner))]),
-				el('span', { className: ['ctl__tip'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '' }, [text(controlSummary(c))]),
+				el('a', { className: ['ctl__badge', 'badge', `badge--${owner}`], href: matrixHref(ctx, ref), 'aria-describedby': tipId, 'data-pagefind-ignore': '' }, [text(ownerLabel(ctx, owner))]),
+				el('span', { className: ['ctl__tip'], role: 'tooltip', id: tipId, 'data-pagefind-ignore': '' }, [text(controlSummary(ctx, c))]),
 			] as never;
 			return;
 		}
 		// Block: the schema's title and split, then the author's prose.
-		node.data = { hName: 'div', hProperties: { className: ['control-card', `control-card--${owner}`], 'data-ref': ref, 'data-owner': owner, 'data-pagefind-filter': `owner:${label(owner)}` } };
+		node.data = { hName: 'div', hProperties: { className: ['control-card', `control-card--${owner}`], 'data-ref': ref, 'data-owner': owner, 'data-pagefind-filter': `owner:${ownerLabel(ctx, owner)}` } };
 		node.children = [
 			el('p', { className: ['control-card__head'] }, [
-				badge(owner),
+				badge(ctx, owner),
 				el('a', { className: ['control-card__title'], href: matrixHref(ctx, ref) }, [text(c.title)]),
 				el('code', { className: ['control-card__id'] }, [text(ref)]),
 			]),
-			...splitList(c),
+			...splitList(ctx, c),
 			...node.children,
 		] as never;
 	},
 };
-
-const label = (o: Owner) => ({ aws: 'AWS', customer: 'Customer', shared: 'Shared' })[o];

@@ -106,9 +106,9 @@ export const fileTree: DirectiveSpec = {
 		}
 		for (const p of problems) ctx.report(p.node, 'file-tree-invalid', p.message, HINT);
 	},
-	render(node) {
+	render(node, ctx) {
 		const { entries: tree } = fileTreeParts(node as ContainerDirective);
-		node.data = { hName: 'div', hProperties: { className: ['file-tree'], role: 'group', 'aria-label': 'File tree' } };
+		node.data = { hName: 'div', hProperties: { className: ['file-tree'], role: 'group', 'aria-label': ctx.ui.t('fileTree.label') } };
 		node.children = [list(tree)] as never;
 	},
 };

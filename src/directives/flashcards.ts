@@ -57,7 +57,7 @@ export const flashcards: DirectiveSpec = {
 	names: ['flashcards'],
 	kinds: ['containerDirective'],
 	summary: 'The key terms of a chapter as flashcards: `- **Term**: definition`. Each term joins the glossary.',
-	example: ':::flashcards\n- **Hypervisor**: the layer that isolates instances; AWS maintains it.\n- **Least privilege**: grant only what a task needs.\n:::',
+	example: ':::flashcards\n- **Hypervisor**: the layer that isolates instances; the provider maintains it.\n- **Least privilege**: grant only what a task needs.\n:::',
 	attributes: {},
 	check(node, ctx) {
 		const { list, cards, invalid } = flashcardParts(node as ContainerDirective);
@@ -79,12 +79,12 @@ export const flashcards: DirectiveSpec = {
 			ctx.collect.terms.push({ id: c.id, front: c.front, back: toString(c.back as never).trim(), line: pos?.line ?? 1, column: pos?.column ?? 1 });
 		}
 	},
-	render(node) {
+	render(node, ctx) {
 		const { cards } = flashcardParts(node as ContainerDirective);
 		const label = (node as ContainerDirective).children.find((c) => c.type === 'paragraph' && c.data?.directiveLabel) as Paragraph | undefined;
-		node.data = { hName: 'section', hProperties: { className: ['flashcards'], 'data-flashcards': '', 'aria-label': label ? toString(label) : 'Key terms' } };
+		node.data = { hName: 'section', hProperties: { className: ['flashcards'], 'data-flashcards': '', 'aria-label': label ? toString(label) : ctx.ui.t('flashcards.title') } };
 		node.children = [
-			el('p', { className: ['flashcards__title'] }, label ? label.children : [text('Key terms')]),
+			el('p', { className: ['flashcards__title'] }, label ? label.children : [text(ctx.ui.t('flashcards.title'))]),
 			el(
 				'ol',
 				{ className: ['flashcards__list'] },

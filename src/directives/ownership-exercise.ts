@@ -3,8 +3,9 @@
  * from the schema, so the exercise cannot disagree with it.
  */
 import { didYouMean, suggest } from '../core/suggest.ts';
-import { CONTROL_ID, type Control, OWNER_LABELS, OWNERS } from '../schema/ownership.ts';
-import { badge, splitList } from './badge.ts';
+import { CONTROL_ID, type Control } from '../schema/ownership.ts';
+import { ownerIds } from '../schema/parties.ts';
+import { badge, ownerLabel, splitList } from './badge.ts';
 import { type Child, el, text } from './mdast.ts';
 import type { DirectiveSpec } from './types.ts';
 
@@ -32,6 +33,7 @@ export const ownershipExercise: DirectiveSpec = {
 	render(node, ctx) {
 		const refs = refsOf(node.attributes!.refs);
 		const exId = ctx.nextId('exercise');
+		const owners = ownerIds(ctx.schema);
 		const items: Child[] = refs.map((ref, i) => {
 			const c = ctx.schema.controls.get(ref) as Control;
 			const name = `${exId}-${i}`;
@@ -41,23 +43,23 @@ export const ownershipExercise: DirectiveSpec = {
 					el(
 						'div',
 						{ className: ['exercise__choices'] },
-						OWNERS.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${OWNER_LABELS[o]}`)])),
+						owners.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${ownerLabel(ctx, o)}`)])),
 					),
 				]),
 				el('p', { className: ['exercise__feedback'], role: 'status', 'aria-live': 'polite' }),
 				el('details', { className: ['exercise__answer'] }, [
-					el('summary', {}, [text('Show answer')]),
-					el('p', {}, [badge(c.owner), text(` ${c.notes ?? c.title}`)]),
-					...splitList(c),
+					el('summary', {}, [text(ctx.ui.t('exercise.showAnswer'))]),
+					el('p', {}, [badge(ctx, c.owner), text(` ${c.notes ?? c.title}`)]),
+					...splitList(ctx, c),
 				]),
 			]);
 		});
 		node.data = { hName: 'div', hProperties: { className: ['exercise'], 'data-exercise': '' } };
 		node.children = [
-			el('p', { className: ['exercise__title'] }, [text('Who owns this control?')]),
-			el('p', { className: ['exercise__intro'] }, [text('Choose AWS, Customer or Shared for each control, then check your answers.')]),
+			el('p', { className: ['exercise__title'] }, [text(ctx.ui.t('exercise.title'))]),
+			el('p', { className: ['exercise__intro'] }, [text(ctx.ui.t('exercise.intro', { choices: ctx.ui.list(owners.map((o) => ownerLabel(ctx, o)), 'disjunction') }))]),
 			el('ol', { className: ['exercise__items'] }, items),
-			el('div', { className: ['exercise__actions'], hidden: true }, [el('button', { type: 'button', className: ['button'], 'data-exercise-check': '' }, [text('Check answers')])]),
+			el('div', { className: ['exercise__actions'], hidden: true }, [el('button', { type: 'button', className: ['button'], 'data-exercise-check': '' }, [text(ctx.ui.t('exercise.check'))])]),
 		] as never;
 	},
 };

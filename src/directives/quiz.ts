@@ -37,7 +37,7 @@ export const quiz: DirectiveSpec = {
 	names: ['quiz'],
 	kinds: ['containerDirective'],
 	summary: 'A multiple-choice question. Options are a task list; `[x]` marks the answer; the explanation follows the list.',
-	example: ':::quiz{id=ec2-patch ref=ec2.guest-os-patching owner=customer}\nWho patches the guest OS?\n\n- [ ] AWS\n- [x] The customer\n\nThe guest OS is yours.\n:::',
+	example: ':::quiz{id=ec2-patch ref=ec2.guest-os-patching owner=customer}\nWho patches the guest OS?\n\n- [ ] The provider\n- [x] The customer\n\nThe guest OS is yours.\n:::',
 	attributes: {
 		id: { type: 'id', required: true, doc: 'unique in the whole course' },
 		ref: { type: 'ref', doc: 'optional control the question is about' },
@@ -93,24 +93,23 @@ export const quiz: DirectiveSpec = {
 			el('form', { className: ['quiz__form'], 'data-quiz-form': '' }, [
 				el('fieldset', { 'aria-describedby': `${name}-result` }, [
 					el('legend', { className: ['quiz__question'], id: legendId }, [
-						el('span', { className: ['quiz__kind'] }, [text(multiple ? 'Quiz · choose all that apply' : 'Quiz'), ...(owner ? [text(' '), badge(owner)] : [])]),
+						el('span', { className: ['quiz__kind'] }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind')), ...(owner ? [text(' '), badge(ctx, owner)] : [])]),
 						...q.question.map((b) => el('span', { className: ['quiz__para'] }, phrasing([b]))),
 					]),
 					el('ul', { className: ['quiz__options'], role: 'list' }, options),
 				]),
 				el('div', { className: ['quiz__actions'], hidden: true }, [
-					el('button', { type: 'submit', className: ['button'] }, [text('Check answer')]),
-					el('button', { type: 'reset', className: ['button', 'button--quiet'] }, [text('Try again')]),
+					el('button', { type: 'submit', className: ['button'] }, [text(ctx.ui.t('quiz.check'))]),
+					el('button', { type: 'reset', className: ['button', 'button--quiet'] }, [text(ctx.ui.t('quiz.retry'))]),
 				]),
 				el('p', { className: ['quiz__result'], id: `${name}-result`, role: 'status', 'aria-live': 'polite' }),
 			]),
 			el('details', { className: ['quiz__answer'] }, [
-				el('summary', {}, [text('Show answer')]),
-				el('p', { className: ['quiz__correct'] }, [text(q.correct.length > 1 ? 'Correct answers:' : 'Correct answer:')]),
+				el('summary', {}, [text(ctx.ui.t('quiz.showAnswer'))]),
+				el('p', { className: ['quiz__correct'] }, [text(ctx.ui.t(q.correct.length > 1 ? 'quiz.correctAnswers' : 'quiz.correctAnswer'))]),
 				el('ul', {}, answers),
 				el('div', { className: ['quiz__explanation'] }, q.explanation),
 			]),
 		] as never;
-		void ctx;
 	},
 };

@@ -1,6 +1,7 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { RuleId } from '../core/diagnostics.ts';
+import type { Ui } from '../i18n/index.ts';
 import type { Owner, OwnershipSchema } from '../schema/ownership.ts';
 
 export type DirectiveNode = ContainerDirective | LeafDirective | TextDirective;
@@ -73,9 +74,12 @@ export interface GlossaryEntry {
 }
 
 export interface RenderContext {
+	/** The schema as the page's language shows it (a translation's titles, notes, splits and party labels). */
 	schema: OwnershipSchema;
-	/** Site base path with trailing slash, e.g. `/` or `/course/`. */
+	/** Base path of the pages the chapter links to, with trailing slash: `/`, `/course/`, or a locale's `/de/`. */
 	base: string;
+	/** The interface strings of the page's language. */
+	ui: Ui;
 	/** Counter for ids that must be unique on a page. */
 	nextId(prefix: string): string;
 }

@@ -11,6 +11,7 @@ import type { SiteOptions } from '../config/site.ts';
 import { loadCourse } from '../loader/pipeline.ts';
 import { globalErrors, overlayError } from '../loader/problems.ts';
 import { publish } from '../loader/store.ts';
+import { invalidateCourseModules } from './vite.ts';
 
 export function watchCourse(server: ViteDevServer, { key, site, logger }: { key: string; site: SiteOptions; logger: AstroIntegrationLogger }) {
 	server.watcher.add(site.courseDir);
@@ -20,6 +21,8 @@ export function watchCourse(server: ViteDevServer, { key, site, logger }: { key:
 		(running = running.then(async () => {
 			const loaded = await loadCourse(site.courseDir, { base: site.base, render: true });
 			publish(key, loaded);
+			// The interface strings and the parties' colours come from course.yaml and ownership.yaml.
+			invalidateCourseModules(server);
 			const { diagnostics, files } = loaded.check;
 			if (diagnostics.length) console.error(formatText(diagnostics));
 			logger.info(`${formatSummary(diagnostics, files)} (${loaded.stats.processed} chapter${loaded.stats.processed === 1 ? '' : 's'} checked again)`);

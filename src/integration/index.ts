@@ -25,13 +25,17 @@ import { indexSite } from './pagefind.ts';
 import { trustedMdx } from './trusted-mdx.ts';
 import { courseVite } from './vite.ts';
 
-/** The generated pages (src/routes), injected as Starlight injects its own: a course project has no src/pages. */
+/**
+ * The generated pages (src/routes), injected as Starlight injects its own: a course project has no src/pages.
+ * `[...locale]` is empty for the course's own language (`/matrix/`) and a translation's tag for its pages
+ * (`/de/matrix/`): one route per page serves every locale (src/core/routes.ts `localePath`).
+ */
 const ROUTES = [
-	{ pattern: '/', file: 'index.astro' },
-	{ pattern: '/chapters/[slug]', file: 'chapters/[slug].astro' },
-	{ pattern: '/matrix', file: 'matrix.astro' },
-	{ pattern: '/glossary', file: 'glossary.astro' },
-	{ pattern: '/practice', file: 'practice.astro' },
+	{ pattern: '/[...locale]', file: 'index.astro' },
+	{ pattern: '/[...locale]/chapters/[slug]', file: 'chapters/[slug].astro' },
+	{ pattern: '/[...locale]/matrix', file: 'matrix.astro' },
+	{ pattern: '/[...locale]/glossary', file: 'glossary.astro' },
+	{ pattern: '/[...locale]/practice', file: 'practice.astro' },
 	{ pattern: '/404', file: '404.astro' },
 ];
 
@@ -98,8 +102,8 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 				const { published } = await import('../loader/store.ts');
 				const { course } = published(key);
 				copyImages(course, dir);
-				// The course model adds search records for every quiz, flashcard and control.
-				await indexSite(dir, logger, course.model);
+				// The course model adds search records for every quiz, flashcard and control, in every locale.
+				await indexSite(dir, logger, [course.model, ...course.locales.map((l) => l.model)]);
 				if (state.target) moveSite(fileURLToPath(dir), state.target);
 			},
 		},

@@ -4,16 +4,18 @@
  * Besides the pages, every quiz, flashcard and control gets a record of its own (from the course model), so a
  * search can find "the quiz about X" and filter by content type, and each result links straight to the item:
  * chapter#quiz-<id>, chapter#term-<id> (the card in its deck) or matrix/#<control id>.
+ *
+ * Pagefind keeps one index per language (it reads `<html lang>`; records say theirs): a course with
+ * translations gets one per locale, and the search on a page looks in the index of the page's language.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import type { CourseModel } from '../model/model.ts';
-import { OWNER_LABELS, OWNERS, type Owner } from '../schema/ownership.ts';
-
-/** Filter values; the search UI offers them as "Type" (chapter pages say `Chapter text`). */
-export const CONTENT_TYPES = { quiz: 'Quiz', flashcard: 'Flashcard', control: 'Control' } as const;
+import { localePath, routes } from '../core/routes.ts';
+import { createUi } from '../i18n/index.ts';
+import { type CourseModel, ownerLabel } from '../model/model.ts';
+import type { Owner } from '../schema/ownership.ts';
 
 export interface SearchRecord {
 	url: string;
@@ -40,10 +42,7 @@ export function htmlText(html: string): string {
 const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 /** Owners tagged in a rendered fragment (badges and inline tags carry `badge--<owner>` / `data-owner`). */
-export const ownersIn = (html: string): Owner[] => OWNERS.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
-
-/** The "Quiz · choose all that apply  Customer" line that opens a quiz's legend (src/directives/quiz.ts). */
-const QUIZ_KIND = /^Quiz(?: · choose all that apply)?(?: (?:AWS|Customer|Shared))?\s*/;
+export const ownersIn = (html: string, owners: readonly Owner[]): Owner[] => owners.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
 
 /**
  * A rendered quiz as search text: the question, then the options and the explanation — without the labels,
@@ -51,7 +50,8 @@ const QUIZ_KIND = /^Quiz(?: · choose all that apply)?(?: (?:AWS|Customer|Shared
  */
 export function quizText(html: string): { question: string; body: string } {
 	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/;
-	const question = htmlText(html.match(legend)?.[1] ?? '').replace(QUIZ_KIND, '');
+	// The legend opens with the quiz's kind and owner badge (src/directives/quiz.ts), then the question.
+	const question = htmlText((html.match(legend)?.[1] ?? '').replace(/<span class="quiz__kind">[^<]*(?:<span class="badge[^"]*"[^>]*>[^<]*<\/span>)?<\/span>/, ''));
 	const body = html
 		.replace(legend, '')
 		.replace(/<div class="quiz__actions"[^>]*>[\s\S]*?<\/div>/, '')
@@ -67,6 +67,10 @@ export function quizText(html: string): { question: string; body: string } {
  */
 export function courseRecords(model: CourseModel): SearchRecord[] {
 	const language = model.language;
+	const { t } = createUi(language, model.ui);
+	const owners = model.owners.map((o) => o.id);
+	const label = (o: Owner) => ownerLabel(model, o);
+	const at = (sitePath: string) => localePath(model.locale.prefix, sitePath);
 	const chapters = new Map(model.chapters.map((c) => [c.slug, c]));
 	const records: SearchRecord[] = [];
 
@@ -76,11 +80,11 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 		const section = chapter.headings.find((h) => h.id === q.section);
 		const { question, body } = quizText(q.html);
 		records.push({
-			url: `/chapters/${chapter.slug}/#quiz-${q.id}`,
+			url: `${at(routes.chapter(chapter.slug))}#quiz-${q.id}`,
 			content: `${question} ${body}`,
 			language,
-			meta: { title: `Quiz: ${clip(question || q.id)}`, kind: `Quiz · Chapter ${chapter.number}`, chapter: chapter.title, ...(section ? { section: section.text } : {}) },
-			filters: { type: [CONTENT_TYPES.quiz], chapter: [chapter.title], owner: ownersIn(q.html).map((o) => OWNER_LABELS[o]) },
+			meta: { title: t('search.quizTitle', { question: clip(question || q.id) }), kind: t('search.kindQuiz', { number: chapter.number }), chapter: chapter.title, ...(section ? { section: section.text } : {}) },
+			filters: { type: [t('search.typeQuiz')], chapter: [chapter.title], owner: ownersIn(q.html, owners).map(label) },
 		});
 	}
 
@@ -88,25 +92,25 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 		const chapter = chapters.get(term.chapter);
 		if (!chapter) continue;
 		records.push({
-			url: `/chapters/${chapter.slug}/#term-${term.id}`,
+			url: `${at(routes.chapter(chapter.slug))}#term-${term.id}`,
 			content: `${term.front}. ${term.text}`,
 			language,
-			meta: { title: term.front, kind: `Flashcard · Chapter ${chapter.number}`, chapter: chapter.title },
-			filters: { type: [CONTENT_TYPES.flashcard], chapter: [chapter.title], owner: ownersIn(term.html).map((o) => OWNER_LABELS[o]) },
+			meta: { title: term.front, kind: t('search.kindFlashcard', { number: chapter.number }), chapter: chapter.title },
+			filters: { type: [t('search.typeFlashcard')], chapter: [chapter.title], owner: ownersIn(term.html, owners).map(label) },
 		});
 	}
 
 	for (const c of model.controls) {
 		const taught = [...new Set(c.taughtIn.map((t) => chapters.get(t.chapter)?.title).filter((t) => t !== undefined))];
-		const split = c.split ? `AWS: ${c.split.aws}. Customer: ${c.split.customer}.` : '';
+		const split = owners.filter((o) => c.split?.[o]).map((o) => t('control.splitPart', { party: label(o), text: c.split![o]! }));
 		records.push({
-			url: `/matrix/#${c.id}`,
-			content: [`${c.title}.`, `${OWNER_LABELS[c.owner]} responsibility.`, split, c.notes, c.id].filter(Boolean).join(' '),
+			url: `${at(routes.matrix)}#${c.id}`,
+			content: [`${c.title}.`, t('search.controlOwner', { owner: label(c.owner) }), ...split, c.notes, c.id].filter(Boolean).join(' '),
 			language,
 			// Where it is taught, short enough for a result's one-line label.
-			meta: { title: c.title, kind: `Control · ${OWNER_LABELS[c.owner]}`, ...(taught.length === 1 ? { chapter: taught[0]! } : taught.length > 1 ? { chapter: `taught in ${taught.length} chapters` } : {}) },
+			meta: { title: c.title, kind: t('search.kindControl', { owner: label(c.owner) }), ...(taught.length === 1 ? { chapter: taught[0]! } : taught.length > 1 ? { chapter: t('search.taughtIn', { count: taught.length }) } : {}) },
 			// No chapter filter: a control lives on the matrix page, not in a chapter; `chapter` meta says where it is taught.
-			filters: { type: [CONTENT_TYPES.control], owner: [OWNER_LABELS[c.owner]] },
+			filters: { type: [t('search.typeControl')], owner: [label(c.owner)] },
 		});
 	}
 	// Pagefind wants no empty filter lists.
@@ -114,14 +118,14 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 	return records;
 }
 
-export async function indexSite(outDir: URL | string, logger: AstroIntegrationLogger, model?: CourseModel) {
+export async function indexSite(outDir: URL | string, logger: AstroIntegrationLogger, models: readonly CourseModel[] = []) {
 	const dir = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 	const { index, errors } = await pagefind.createIndex({});
 	if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 	try {
 		const added = await index.addDirectory({ path: dir });
 		if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
-		const records = model ? courseRecords(model) : [];
+		const records = models.flatMap(courseRecords);
 		for (const record of records) {
 			const r = await index.addCustomRecord(record);
 			if (r.errors.length) throw new Error(`Pagefind failed to index ${record.url}: ${r.errors.join('; ')}`);

@@ -1,29 +1,51 @@
 /**
  * The Vite side of the integration: `virtual:course-site/key` (which loaded course the pages read, see
  * src/loader/store.ts), `virtual:course/mermaid-client` (astro-mermaid's client, imported only by pages with a
- * diagram), and, in dev, the course's published images under `<base>_course/`.
+ * diagram), `virtual:course-site/ui` (the browser scripts' interface strings, by locale),
+ * `virtual:course-site/parties.css` (each party's colour and shape, ./parties-css.ts), and, in dev, the
+ * course's published images under `<base>_course/`.
  */
 import fs from 'node:fs';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import type { SiteOptions } from '../config/site.ts';
+import { scriptStrings } from '../i18n/index.ts';
 import { published } from '../loader/store.ts';
 import { publishedImages } from './assets.ts';
+import { partiesCss } from './parties-css.ts';
 
 const KEY = 'virtual:course-site/key';
 const MDX = 'virtual:course-site/mdx';
 const MERMAID = 'virtual:course/mermaid-client';
+const UI = 'virtual:course-site/ui';
+const PARTIES_CSS = 'virtual:course-site/parties.css';
 const resolved = (id: string) => `\0${id}`;
+
+/** Modules made from the loaded course: after a reload of the course (the dev loop) they are made again. */
+export const COURSE_MODULES = [UI, PARTIES_CSS].map(resolved);
+
+export function invalidateCourseModules(server: ViteDevServer) {
+	for (const id of COURSE_MODULES) {
+		const module = server.moduleGraph.getModuleById(id);
+		if (module) server.moduleGraph.invalidateModule(module);
+	}
+}
 
 export function courseVite(options: { key: string; site: SiteOptions; mermaidClient: () => string }): Plugin {
 	return {
 		name: 'course-site:vite',
 		resolveId(id) {
-			if (id === KEY || id === MERMAID || id === MDX) return resolved(id);
+			if (id === KEY || id === MERMAID || id === MDX || id === UI || id === PARTIES_CSS) return resolved(id);
 			return undefined;
 		},
 		load(id) {
 			if (id === resolved(KEY)) return `export default ${JSON.stringify(options.key)};`;
 			if (id === resolved(MERMAID)) return options.mermaidClient();
+			if (id === resolved(UI)) {
+				const { course } = published(options.key);
+				const tables = Object.fromEntries([course.model, ...course.locales.map((l) => l.model)].map((m) => [m.language, scriptStrings(m.ui)]));
+				return `export default ${JSON.stringify(tables)};`;
+			}
+			if (id === resolved(PARTIES_CSS)) return partiesCss(published(options.key).course.check.schema.parties.map((p) => p.id));
 			if (id === resolved(MDX)) {
 				// Only a course that allows MDX has chapters that are modules; for every other course this is empty.
 				const { course } = published(options.key);

@@ -7,17 +7,24 @@
  *   prepare (course.yaml, ownership.yaml, files) → each chapter: cache hit, or read → check → render
  *   (in worker threads when many; diagrams go to mermaid's parser as soon as their chapter is read)
  *   → course rules → model
+ *
+ * A course with translations (`locales:`) also runs each translated chapter through the same steps, with its
+ * locale's language and words, and renders every chapter that a locale has not translated once more for that
+ * locale's pages (its interface, its links; the original's text): the model of each locale reads those.
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chapterEnv, type CourseCheck, finishCourse, prepareCourse } from '../check/course.ts';
+import type { ChapterEnv } from '../check/chapter.ts';
+import { chapterEnv, type CourseCheck, finishCourse, type PreparedTranslation, prepareCourse } from '../check/course.ts';
+import type { ChapterSource } from '../check/discover.ts';
 import { rememberDiagrams, validateDiagrams, diagramResult } from '../check/rules/mermaid.ts';
 import { courseFile } from '../config/course.ts';
 import { diagnostic, type Diagnostic, hasErrors } from '../core/diagnostics.ts';
 import { digest } from '../core/hash.ts';
 import { schemaFile } from '../core/paths.ts';
-import { buildCourseModel, type CourseModel } from '../model/model.ts';
+import { buildCourseModel, buildLocaleModel, type CourseModel } from '../model/model.ts';
 import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
 import { type ProcessOptions, processChapter } from './process.ts';
 import type { ChapterRecord } from './record.ts';
@@ -38,8 +45,18 @@ export interface LoadedCourse {
 	/** Records by slug (every chapter, drafts included). */
 	records: Map<string, ChapterRecord>;
 	model: CourseModel;
+	/** The translations' pages, in the order of `locales:`. */
+	locales: LocaleBuild[];
 	base: string;
 	stats: { chapters: number; cached: number; processed: number; workers: number; ms: number };
+}
+
+export interface LocaleBuild {
+	/** The locale's tag, which is also its URL segment. */
+	locale: string;
+	/** By slug: the translation, or the original rendered for this locale where there is no translation (yet). */
+	records: Map<string, ChapterRecord>;
+	model: CourseModel;
 }
 
 /** Chapters below this many uncached ones are processed on the main thread (a worker costs ~0.2 s to start). */
@@ -47,9 +64,11 @@ const WORKER_THRESHOLD = 48;
 
 interface Job {
 	index: number;
-	source: ReturnType<typeof prepareCourse>['sources'][number];
+	source: ChapterSource;
 	key: string;
 	bytes: Uint8Array;
+	/** Index of the job's environment in `envs` (its locale's). */
+	env: number;
 }
 
 export async function loadCourse(courseDir: string, options: LoadOptions = {}): Promise<LoadedCourse> {
@@ -57,10 +76,20 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 	const base = options.base ?? '/';
 	const render = options.render ?? true;
 	const prepared = prepareCourse(courseDir);
-	const env = chapterEnv(prepared);
 	const cache = options.cache === false ? undefined : options.cache instanceof ChapterCache ? options.cache : ChapterCache.forCourse(courseDir);
 	const diagrams = options.cache === false ? undefined : new DiagramCache();
-	const environment = digest(codeDigest(), readOr(schemaFile(courseDir)), readOr(courseFile(courseDir)), base, render ? 'render' : 'check');
+	const common = [codeDigest(), readOr(schemaFile(courseDir)), readOr(courseFile(courseDir)), base, render ? 'render' : 'check'];
+	// Each environment, and the files of the locale it renders for, are part of its chapters' cache keys.
+	const envs: ChapterEnv[] = [];
+	const environments: string[] = [];
+	const addEnv = (env: ChapterEnv, translation?: PreparedTranslation, written = true) => {
+		envs.push(env);
+		const files = translation ? [readOr(path.join(translation.dir, 'course.yaml')), readOr(path.join(translation.dir, 'ownership.yaml'))] : [];
+		environments.push(translation ? digest(...common, translation.locale, written ? 'written' : 'fallback', ...files) : digest(...common));
+		return envs.length - 1;
+	};
+	const own = addEnv(chapterEnv(prepared));
+	const localeEnvs = prepared.translations.map((t) => addEnv(chapterEnv(prepared, t), t));
 
 	// Diagrams: what earlier runs found is remembered; the rest is parsed on mermaid's own thread, chapter by
 	// chapter, while the pipeline goes on.
@@ -72,44 +101,71 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 		if (codes.some((c) => diagramResult(c) === undefined)) parsing.push(validateDiagrams(codes));
 	};
 
-	const records: (ChapterRecord | undefined)[] = [];
-	const pending: Job[] = [];
 	const readProblems: Diagnostic[] = [];
-	prepared.sources.forEach((source, index) => {
-		let bytes: Uint8Array;
+	const bytesOf = new Map<string, Uint8Array>();
+	const read = (source: ChapterSource) => {
+		const known = bytesOf.get(source.file);
+		if (known) return known;
 		try {
-			bytes = fs.readFileSync(source.file);
+			const bytes = fs.readFileSync(source.file);
+			bytesOf.set(source.file, bytes);
+			return bytes;
 		} catch (error) {
 			readProblems.push(diagnostic(source.file, undefined, 'parse-error', `The chapter cannot be read: ${(error as Error).message}`, 'Check the file’s permissions.'));
-			return;
+			return undefined;
 		}
-		const key = chapterKey(environment, source.rel, bytes);
-		const hit = cache?.get(key);
-		if (hit) {
-			records[index] = hit;
-			sendDiagrams(hit);
-		} else pending.push({ index, source, key, bytes });
-	});
-
-	const processOptions: ProcessOptions = { base, render };
-	const done = (job: Job, record: ChapterRecord) => {
-		sendDiagrams(record);
-		const html = typeof record.html === 'string' ? record.html : undefined;
-		// Once on disk, a page's HTML is read back by its page only: a course of 10,000 chapters never holds all
-		// of its pages in memory.
-		records[job.index] = cache ? cache.set(record, record.facts.deps, html) : record;
 	};
-	const workerCount = workersFor(pending.length, options.workers ?? 'auto');
-	if (workerCount > 0) {
-		const byKey = new Map(pending.map((p) => [p.key, p]));
-		const chunks = Array.from({ length: workerCount }, (_, w) => pending.filter((_, i) => i % workerCount === w));
-		await Promise.all(chunks.map((chunk) => runWorker(env, processOptions, chunk, (r) => done(byKey.get(r.key)!, r))));
-	} else {
-		for (const job of pending) done(job, await processChapter(job.source, job.bytes, env, processOptions, job.key));
-	}
+	const stats = { chapters: 0, cached: 0, processed: 0, workers: 0 };
+	const processOptions: ProcessOptions = { base, render };
+	/** Chapters through the pipeline, each with its environment: from the cache, or checked and rendered. */
+	const run = async (sources: { source: ChapterSource; env: number }[]) => {
+		const records: (ChapterRecord | undefined)[] = [];
+		const pending: Job[] = [];
+		sources.forEach(({ source, env }, index) => {
+			const bytes = read(source);
+			if (!bytes) return;
+			const key = chapterKey(environments[env]!, source.rel, bytes);
+			const hit = cache?.get(key);
+			if (hit) {
+				records[index] = hit;
+				sendDiagrams(hit);
+			} else pending.push({ index, source, key, bytes, env });
+		});
+		const done = (job: Job, record: ChapterRecord) => {
+			sendDiagrams(record);
+			const html = typeof record.html === 'string' ? record.html : undefined;
+			// Once on disk, a page's HTML is read back by its page only: a course of 10,000 chapters never holds all
+			// of its pages in memory.
+			records[job.index] = cache ? cache.set(record, record.facts.deps, html) : record;
+		};
+		const workerCount = workersFor(pending.length, options.workers ?? 'auto');
+		if (workerCount > 0) {
+			const byKey = new Map(pending.map((p) => [p.key, p]));
+			const chunks = Array.from({ length: workerCount }, (_, w) => pending.filter((_, i) => i % workerCount === w));
+			await Promise.all(chunks.map((chunk) => runWorker(envs, processOptions, chunk, (r) => done(byKey.get(r.key)!, r))));
+		} else {
+			for (const job of pending) done(job, await processChapter(job.source, job.bytes, envs[job.env]!, processOptions, job.key));
+		}
+		stats.chapters += sources.length;
+		stats.cached += sources.length - pending.length;
+		stats.processed += pending.length;
+		stats.workers = Math.max(stats.workers, workerCount);
+		return records.filter((r): r is ChapterRecord => r !== undefined);
+	};
+
+	// The originals and the translations; then, per locale, the chapters it has not translated, rendered for its pages.
+	const present = await run(prepared.sources.map((source) => ({ source, env: own })));
+	const translated = await Promise.all(prepared.translations.map((t, i) => run(t.sources.map((source) => ({ source, env: localeEnvs[i]! })))));
+	const shown = translated.map((list) => new Set(list.filter((r) => r.facts.frontmatter && !r.facts.frontmatter.draft).map((r) => r.facts.slug)));
+	const fallbacks = await Promise.all(
+		prepared.translations.map((t, i) => {
+			const env = addEnv(chapterEnv(prepared, t, false), t, false);
+			return run(prepared.sources.filter((s) => !shown[i]!.has(s.slug)).map((source) => ({ source, env })));
+		}),
+	);
 	await Promise.all(parsing);
 	if (diagrams) {
-		for (const r of records) for (const d of r?.facts.diagrams ?? []) {
+		for (const r of [...present, ...translated.flat()]) for (const d of r.facts.diagrams) {
 			const result = diagramResult(d.code);
 			if (result !== undefined) diagrams.set(d.code, result);
 		}
@@ -117,18 +173,19 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 	}
 	cache?.save();
 
-	const present = records.filter((r): r is ChapterRecord => r !== undefined);
 	prepared.diagnostics.push(...readProblems);
-	const check = finishCourse(prepared, present);
+	const check = finishCourse(prepared, present, new Map(prepared.translations.map((t, i) => [t.locale, translated[i]!])));
 	const bySlug = new Map(present.map((r) => [r.facts.slug, r]));
 	const model = buildCourseModel(check, bySlug);
-	return {
-		check,
-		records: bySlug,
-		model,
-		base,
-		stats: { chapters: prepared.sources.length, cached: prepared.sources.length - pending.length, processed: pending.length, workers: workerCount, ms: performance.now() - started },
-	};
+	const locales = prepared.translations.map((t, i): LocaleBuild => {
+		// The originals' problems are reported once, by their own run; a fallback only adds its page.
+		const records = new Map<string, ChapterRecord>([
+			...fallbacks[i]!.map((r): [string, ChapterRecord] => [r.facts.slug, { ...r, diagnostics: [] }]),
+			...translated[i]!.filter((r) => shown[i]!.has(r.facts.slug)).map((r): [string, ChapterRecord] => [r.facts.slug, r]),
+		]);
+		return { locale: t.locale, records, model: buildLocaleModel(check, check.translations[i]!, records) };
+	});
+	return { check, records: bySlug, model, locales, base, stats: { ...stats, ms: performance.now() - started } };
 }
 
 export const courseHasErrors = (loaded: LoadedCourse) => hasErrors(loaded.check.diagnostics);
@@ -141,9 +198,11 @@ function workersFor(pending: number, setting: number | 'auto'): number {
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
-function runWorker(env: ReturnType<typeof chapterEnv>, options: ProcessOptions, jobs: Job[], onRecord: (record: ChapterRecord) => void): Promise<void> {
+function runWorker(envs: ChapterEnv[], options: ProcessOptions, jobs: Job[], onRecord: (record: ChapterRecord) => void): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(WORKER, { workerData: { env, options, jobs: jobs.map(({ source, key, bytes }) => ({ source, key, bytes })) } });
+		// Only the environments these jobs use travel to the worker (a schema is the largest part of one).
+		const needed = [...new Set(jobs.map((j) => j.env))];
+		const worker = new Worker(WORKER, { workerData: { envs: Object.fromEntries(needed.map((e) => [e, envs[e]])), options, jobs: jobs.map(({ source, key, bytes, env }) => ({ source, key, bytes, env })) } });
 		worker.on('message', (m: { record?: ChapterRecord; failed?: string; message?: string }) => {
 			if (m.record) onRecord(m.record);
 			else reject(new Error(`Internal error while processing ${m.failed}: ${m.message}`));

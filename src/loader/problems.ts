@@ -18,7 +18,7 @@ const errorsByFile = new WeakMap<LoadedCourse, { global: Diagnostic[]; byFile: M
 function errorsOf(course: LoadedCourse) {
 	let found = errorsByFile.get(course);
 	if (found) return found;
-	const chapters = new Set(course.check.chapters.map((c) => c.file));
+	const chapters = new Set([...course.check.chapters, ...course.check.translations.flatMap((t) => t.chapters)].map((c) => c.file));
 	found = { global: [], byFile: new Map() };
 	for (const d of course.check.diagnostics) {
 		if (d.severity !== 'error') continue;

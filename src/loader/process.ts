@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { type ChapterEnv, checkChapter } from '../check/chapter.ts';
 import type { ChapterSource } from '../check/discover.ts';
 import { applySeverity } from '../check/severity.ts';
-import { withBase } from '../core/routes.ts';
+import { localePath, withBase } from '../core/routes.ts';
+import { createUi, type UiStrings } from '../i18n/index.ts';
 import { renderChapter } from '../render/chapter.ts';
 import type { ChapterRecord } from './record.ts';
 import type { PublishedImage } from '../render/render.ts';
@@ -30,7 +31,11 @@ export async function processChapter(source: ChapterSource, bytes: Uint8Array, e
 	// Render only what checked clean against a schema that loaded: renderers rely on every tag naming a control.
 	if (options.render && env.schema.loaded && checked.tree && !diagnostics.some((d) => d.severity === 'error')) {
 		const images = new Map<string, PublishedImage>(checked.facts.images.map((i) => [i.url, { src: withBase(options.base, publishedPath(i)), width: i.width, height: i.height }]));
-		const { html, ...fragments } = await renderChapter(checked.tree, { schema: env.schema, base: options.base, policy: env.policy, images });
+		// Links go to the pages of the locale the chapter is shown in; images are the course's, under the base.
+		const page = env.page;
+		const base = page ? withBase(options.base, localePath(page.prefix, '/')) : options.base;
+		const ui = page ? createUi(page.lang, page.ui as UiStrings) : undefined;
+		const { html, ...fragments } = await renderChapter(checked.tree, { schema: page?.schema ?? env.schema, base, ui, policy: env.policy, images });
 		record.rendered = fragments;
 		record.html = html;
 	}

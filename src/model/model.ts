@@ -2,12 +2,19 @@
  * The course model: everything the site's pages need that spans chapters (navigation, reading times, the
  * matrix, glossary and practice exam), derived once per build from the checked course and the fragments its
  * chapters rendered. Plain data. Drafts (`draft: true`) are checked but are not part of it.
+ *
+ * One model per locale: the course's own language, and each translation (course.yaml `locales:`), whose
+ * chapters are the translations where they exist and the originals (`fallback`) where they do not yet. The
+ * navigation — which chapters, in which order, which prerequisites — is always the originals'.
  */
-import type { CourseCheck } from '../check/course.ts';
-import type { GlossaryEntry } from '../directives/types.ts';
-import type { Owner } from '../schema/ownership.ts';
+import type { ChapterFacts } from '../check/chapter.ts';
+import type { CourseCheck, TranslationCheck } from '../check/course.ts';
 import { readingMinutes } from '../core/reading-time.ts';
+import type { GlossaryEntry } from '../directives/types.ts';
+import { endonym, type UiStrings, uiStrings } from '../i18n/index.ts';
 import { fillTerms } from '../render/terms.ts';
+import type { Owner, OwnershipSchema } from '../schema/ownership.ts';
+import { SHARED } from '../schema/parties.ts';
 
 export interface ChapterSummary {
 	slug: string;
@@ -32,13 +39,16 @@ export interface ChapterSummary {
 	hasFlashcards: boolean;
 	hasExercise: boolean;
 	hasTabs: boolean;
+	/** In a translation: the chapter is not translated (yet) and is shown in the course's own language. */
+	fallback?: boolean;
 }
 
 export interface ControlSummary {
 	id: string;
 	title: string;
 	owner: Owner;
-	split?: { aws: string; customer: string };
+	/** A shared control's parts, by party id. */
+	split?: Record<string, string>;
 	layer?: string;
 	service: string;
 	notes?: string;
@@ -46,10 +56,37 @@ export interface ControlSummary {
 	taughtIn: { chapter: string; section?: string; sectionTitle?: string | undefined }[];
 }
 
+/** An owner as pages show it: a party (in the schema's order) or `shared`. */
+export interface OwnerInfo {
+	id: Owner;
+	label: string;
+	description?: string;
+	/** The party's place in `parties:` (its colour and shape); -1 for `shared`. */
+	index: number;
+}
+
+/** A locale of the site: the course's own language (prefix '') or a translation. */
+export interface LocaleInfo {
+	/** `<html lang>` and `hreflang`. */
+	lang: string;
+	/** URL segment: '' for the course's own language, else the tag (`/de/…`). */
+	prefix: string;
+	/** The language's own name, for the language switcher ("Deutsch"). */
+	name: string;
+}
+
 export interface CourseModel {
 	title: string;
 	description: string;
+	/** The language the pages of this model are written in. */
 	language: string;
+	/** This model's locale, and every locale of the site (the course's own first). */
+	locale: LocaleInfo;
+	locales: LocaleInfo[];
+	/** The interface strings (src/i18n), with course.yaml's `ui:` applied. */
+	ui: UiStrings;
+	/** The parties, then `shared`, with the labels of this locale. */
+	owners: OwnerInfo[];
 	chapters: ChapterSummary[];
 	controls: ControlSummary[];
 	services: { id: string; title: string; model?: string | undefined }[];
@@ -64,52 +101,116 @@ export interface ChapterFragments {
 	terms: Record<string, string>;
 }
 
+/** The chapters that are part of the site: parsed, with valid frontmatter, not drafts, in course order. */
+export function published(course: CourseCheck) {
+	return course.chapters.filter(isPublished).sort((a, b) => a.frontmatter!.order - b.frontmatter!.order);
+}
 
-const glossaries = new WeakMap<CourseCheck, Map<string, GlossaryEntry>>();
+const isPublished = (c: ChapterFacts) => c.frontmatter !== undefined && !c.frontmatter.draft;
 
-/** Every glossary term of the course by id (the first definition wins; conflicts are diagnostics). */
-export function glossaryOf(course: CourseCheck): Map<string, GlossaryEntry> {
-	let map = glossaries.get(course);
-	if (map) return map;
-	map = new Map<string, GlossaryEntry>();
-	for (const c of published(course)) for (const t of c.terms) if (!map.has(t.id)) map.set(t.id, { id: t.id, front: t.front, text: t.back, chapter: c.slug });
-	glossaries.set(course, map);
+/** Every glossary term of a set of chapters by id (the first definition wins; conflicts are diagnostics). */
+function glossaryMap(chapters: readonly ChapterFacts[]): Map<string, GlossaryEntry> {
+	const map = new Map<string, GlossaryEntry>();
+	for (const c of chapters) for (const t of c.terms) if (!map.has(t.id)) map.set(t.id, { id: t.id, front: t.front, text: t.back, chapter: c.slug });
 	return map;
 }
 
-/** The chapters that are part of the site: parsed, with valid frontmatter, not drafts, in course order. */
-export function published(course: CourseCheck) {
-	return course.chapters.filter((c) => c.frontmatter && !c.frontmatter.draft).sort((a, b) => a.frontmatter!.order - b.frontmatter!.order);
+const glossaries = new WeakMap<CourseCheck, Map<string, GlossaryEntry>>();
+
+/** Every glossary term of the course (its own language) by id. */
+export function glossaryOf(course: CourseCheck): Map<string, GlossaryEntry> {
+	let map = glossaries.get(course);
+	if (!map) glossaries.set(course, (map = glossaryMap(published(course))));
+	return map;
 }
+
+/** The chapters a translation shows, in course order: each original, or its published translation. */
+export function localeChapters(course: CourseCheck, translation: TranslationCheck): { facts: ChapterFacts; original: ChapterFacts; fallback: boolean }[] {
+	const translated = new Map(translation.chapters.filter(isPublished).map((c) => [c.slug, c]));
+	return published(course).map((original) => {
+		const facts = translated.get(original.slug);
+		return { facts: facts ?? original, original, fallback: !facts };
+	});
+}
+
+export function localesOf(course: CourseCheck): LocaleInfo[] {
+	const own = course.config.language;
+	return [{ lang: own, prefix: '', name: endonym(own) }, ...course.translations.map((t) => ({ lang: t.locale, prefix: t.locale, name: endonym(t.locale) }))];
+}
+
+const ownersOf = (schema: OwnershipSchema, ui: UiStrings): OwnerInfo[] => [
+	...schema.parties.map((p, index) => ({ id: p.id, label: p.label, ...(p.description ? { description: p.description } : {}), index })),
+	{ id: SHARED, label: typeof ui['owner.shared'] === 'string' ? ui['owner.shared'] : ui['owner.shared'].other, index: -1 },
+];
 
 export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>): CourseModel {
 	// A broken course still gets a model (the dev server shows pages while errors are fixed).
-	const chapters = published(course);
-	const glossaryMap = glossaryOf(course);
+	const shown = published(course).map((c) => ({ facts: c, original: c, fallback: false }));
+	const locales = localesOf(course);
+	const ui = uiStrings(course.config.language, course.config.ui);
+	return assemble({ title: course.config.title, description: course.config.description, locale: locales[0]!, locales, ui, schema: course.schema, parts: course.parts, shown, fragments });
+}
+
+/** The model of one translation's pages. */
+export function buildLocaleModel(course: CourseCheck, translation: TranslationCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>): CourseModel {
+	const locales = localesOf(course);
+	const ui = uiStrings(translation.locale, translation.config.ui);
+	const partTitles = new Map(translation.parts.map((p) => [p.id, p.title]));
+	return assemble({
+		title: translation.config.title ?? course.config.title,
+		description: translation.config.description ?? course.config.description,
+		locale: locales.find((l) => l.prefix === translation.locale)!,
+		locales,
+		ui,
+		schema: translation.display,
+		// A part keeps its id; a translated _part.yaml gives it a title in this language.
+		parts: course.parts.map((p) => ({ id: p.id, title: partTitles.get(p.id) ?? p.title })),
+		shown: localeChapters(course, translation),
+		fragments,
+	});
+}
+
+interface Assembly {
+	title: string;
+	description: string;
+	locale: LocaleInfo;
+	locales: LocaleInfo[];
+	ui: UiStrings;
+	schema: OwnershipSchema;
+	parts: CourseCheck['parts'];
+	shown: { facts: ChapterFacts; original: ChapterFacts; fallback: boolean }[];
+	fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>;
+}
+
+function assemble({ title, description, locale, locales, ui, schema, parts, shown, fragments }: Assembly): CourseModel {
+	const chapters = shown.map((s) => s.facts);
+	const glossary = glossaryMap(chapters);
 	const headingTitle = new Map<string, string>();
-	const summaries: ChapterSummary[] = chapters.map((c, i) => {
+	const summaries: ChapterSummary[] = shown.map(({ facts: c, original, fallback }, i) => {
 		const fm = c.frontmatter!;
+		const nav = original.frontmatter!;
 		for (const h of c.headings) headingTitle.set(`${c.slug}#${h.id}`, h.text);
 		return {
 			slug: c.slug,
 			title: fm.title,
 			description: fm.description,
-			order: fm.order,
+			order: nav.order,
 			number: i + 1,
 			words: c.words,
 			minutes: readingMinutes(c.words),
 			...(fm.updated ? { updated: fm.updated } : {}),
 			concepts: fm.concepts ?? [],
-			prerequisites: fm.prerequisites ?? [],
-			next: fm.next ?? [],
+			prerequisites: nav.prerequisites ?? [],
+			next: nav.next ?? [],
 			headings: c.headings.filter((h) => h.depth === 2 || h.depth === 3).map(({ depth, text, id }) => ({ depth, text, id })),
-			...(c.part ? { part: c.part } : {}),
+			...(original.part ? { part: original.part } : {}),
 			hasDiagram: c.diagrams.length > 0,
 			owners: [...new Set(c.tags.map((t) => t.owner))].sort(),
 			quizCount: c.quizzes.length,
 			hasFlashcards: c.directives.includes('flashcards'),
 			hasExercise: c.directives.includes('ownership-exercise'),
 			hasTabs: c.directives.includes('tabs'),
+			...(fallback ? { fallback: true } : {}),
 		};
 	});
 
@@ -121,16 +222,20 @@ export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<str
 				list.push({ chapter: c.slug, ...(t.section ? { section: t.section, sectionTitle: headingTitle.get(`${c.slug}#${t.section}`) } : {}) });
 			taught.set(t.ref, list);
 		}
-	const usedParts = new Set(chapters.flatMap((c) => (c.part ? [c.part] : [])));
+	const usedParts = new Set(shown.flatMap((s) => (s.original.part ? [s.original.part] : [])));
 	// Fragments are shown on other pages: their term tooltips get the glossary's text there too.
-	const fill = (html: string | undefined) => (html ? fillTerms(html, (id) => glossaryMap.get(id)) : '');
+	const fill = (html: string | undefined) => (html ? fillTerms(html, (id) => glossary.get(id)) : '');
 
 	return {
-		title: course.config.title,
-		description: course.config.description,
-		language: course.config.language ?? 'en',
+		title,
+		description,
+		language: locale.lang,
+		locale,
+		locales,
+		ui,
+		owners: ownersOf(schema, ui),
 		chapters: summaries,
-		controls: [...course.schema.controls.values()].map((c) => ({
+		controls: [...schema.controls.values()].map((c) => ({
 			id: c.id,
 			title: c.title,
 			owner: c.owner,
@@ -141,11 +246,14 @@ export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<str
 			sources: c.sources ?? [],
 			taughtIn: taught.get(c.id) ?? [],
 		})),
-		services: [...course.schema.services.values()],
-		parts: course.parts.filter((p) => usedParts.has(p.id)),
+		services: [...schema.services.values()],
+		parts: parts.filter((p) => usedParts.has(p.id)),
 		glossary: chapters.flatMap((c) =>
-			c.terms.filter((t) => glossaryMap.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: fill(fragments.get(c.slug)?.rendered?.terms[t.id]) })),
+			c.terms.filter((t) => glossary.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: fill(fragments.get(c.slug)?.rendered?.terms[t.id]) })),
 		),
 		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]) }))),
 	};
 }
+
+/** A page's name for an owner, in this model's language. */
+export const ownerLabel = (model: Pick<CourseModel, 'owners'>, owner: Owner) => model.owners.find((o) => o.id === owner)?.label ?? owner;

@@ -27,6 +27,8 @@ export interface RenderedChapter {
 export interface ChapterRenderOptions {
 	schema: RenderContext['schema'];
 	base: string;
+	/** The interface strings (default: English). */
+	ui?: RenderContext['ui'] | undefined;
 	policy: ContentPolicy;
 	images?: ReadonlyMap<string, PublishedImage>;
 }
@@ -74,7 +76,7 @@ const HANDLERS = {
 
 /** Everything but syntax highlighting: directives, links, images → hast → sanitized, diagrams marked. */
 export function chapterHast(tree: Root, options: ChapterRenderOptions): HastRoot {
-	const ctx = createRenderContext({ schema: options.schema, base: options.base });
+	const ctx = createRenderContext({ schema: options.schema, base: options.base, ui: options.ui });
 	renderTree(tree, ctx, options.images ? { images: options.images } : {});
 	const hast = toHast(tree, { handlers: HANDLERS }) as HastRoot;
 	normaliseProperties(hast);

@@ -9,6 +9,7 @@ import { walk } from '../core/walk.ts';
 import { withBase } from '../core/routes.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
+import { englishUi } from '../i18n/index.ts';
 
 /** A local image as published: its URL on the site and its size. */
 export interface PublishedImage {
@@ -67,10 +68,12 @@ function sourceOf(node: DirectiveNode): string {
 	return `:${node.name}${label}${attrs.length ? `{${attrs.join(' ')}}` : ''}`;
 }
 
-export function createRenderContext(init: Omit<RenderContext, 'nextId'>): RenderContext {
+/** A render context; without `ui`, the English interface. */
+export function createRenderContext(init: Omit<RenderContext, 'nextId' | 'ui'> & { ui?: RenderContext['ui'] | undefined }): RenderContext {
 	const counters = new Map<string, number>();
 	return {
 		...init,
+		ui: init.ui ?? englishUi(),
 		nextId(prefix) {
 			const n = (counters.get(prefix) ?? 0) + 1;
 			counters.set(prefix, n);

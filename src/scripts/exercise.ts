@@ -1,10 +1,10 @@
 /**
  * The "who owns this control?" exercise. Without JavaScript each item has a "Show answer" disclosure; with it,
  * "Check answers" marks every item right or wrong and opens its explanation (the schema's notes, and the split
- * for shared controls). Changing an answer clears that item's feedback, so the learner can try again.
+ * for shared controls). Changing an answer clears that item's feedback, so the learner can try again. The
+ * owners' names are the ones the page shows on the item's choices (the schema's labels).
  */
-
-const LABELS: Record<string, string> = { aws: 'AWS', customer: 'Customer', shared: 'Shared' };
+import type { Translate } from './ui.ts';
 
 export type ItemVerdict = 'correct' | 'wrong' | 'unanswered';
 
@@ -13,14 +13,18 @@ export function verdict(chosen: string | undefined, answer: string): ItemVerdict
 	return chosen === answer ? 'correct' : 'wrong';
 }
 
-export function feedbackText(v: ItemVerdict, answer: string): string {
-	const owner = LABELS[answer] ?? answer;
-	if (v === 'correct') return `Correct: ${owner}.`;
-	if (v === 'wrong') return `Not quite: the owner is ${owner}.`;
-	return `No answer chosen. The owner is ${owner}.`;
+export function feedbackText(v: ItemVerdict, owner: string, t: Translate): string {
+	return t(v === 'correct' ? 'exercise.correct' : v === 'wrong' ? 'exercise.wrong' : 'exercise.unanswered', { owner });
 }
 
-export function enhanceExercise(exercise: HTMLElement) {
+export function scoreText(right: number, total: number, t: Translate): string {
+	return `${t('exercise.score', { right, total })} ${t(right === total ? 'exercise.allRight' : 'exercise.tryAgain')}`;
+}
+
+/** The label the item shows for an owner: the text of its choice. */
+const choiceLabel = (item: HTMLElement, owner: string) => item.querySelector<HTMLInputElement>(`input[type="radio"][value="${CSS.escape(owner)}"]`)?.parentElement?.textContent?.trim() || owner;
+
+export function enhanceExercise(exercise: HTMLElement, t: Translate) {
 	const actions = exercise.querySelector<HTMLElement>('.exercise__actions');
 	const check = actions?.querySelector<HTMLButtonElement>('[data-exercise-check]');
 	if (!actions || !check || exercise.dataset.enhanced !== undefined) return;
@@ -50,11 +54,11 @@ export function enhanceExercise(exercise: HTMLElement) {
 			if (v === 'correct') right++;
 			item.dataset.state = v;
 			const feedback = item.querySelector<HTMLElement>('.exercise__feedback');
-			if (feedback) feedback.textContent = feedbackText(v, answer);
+			if (feedback) feedback.textContent = feedbackText(v, choiceLabel(item, answer), t);
 			const details = item.querySelector<HTMLDetailsElement>('details.exercise__answer');
 			if (details) details.open = true;
 		}
-		summary.textContent = `${right} of ${items.length} correct.${right === items.length ? ' Well done.' : ' Read the explanations, change your answers and check again.'}`;
+		summary.textContent = scoreText(right, items.length, t);
 	});
 
 	for (const item of items)
@@ -65,6 +69,6 @@ export function enhanceExercise(exercise: HTMLElement) {
 		});
 }
 
-export function enhanceExercises(root: ParentNode = document) {
-	for (const exercise of root.querySelectorAll<HTMLElement>('.exercise[data-exercise]')) enhanceExercise(exercise);
+export function enhanceExercises(t: Translate, root: ParentNode = document) {
+	for (const exercise of root.querySelectorAll<HTMLElement>('.exercise[data-exercise]')) enhanceExercise(exercise, t);
 }

@@ -7,6 +7,7 @@
  * a link to a card shows it.
  */
 import { loadProgress, setLearned } from './progress.ts';
+import type { Translate } from './ui.ts';
 
 /** Cards still to learn first (in authored order), then the learned ones. */
 export function initialOrder(ids: readonly string[], learned: (id: string) => boolean): number[] {
@@ -52,7 +53,7 @@ function button(label: string, className: string, attrs: Record<string, string> 
 
 let decks = 0;
 
-export function enhanceDeck(section: HTMLElement) {
+export function enhanceDeck(section: HTMLElement, t: Translate) {
 	const list = section.querySelector<HTMLOListElement>('.flashcards__list');
 	const cards = [...(list?.querySelectorAll<HTMLLIElement>(':scope > .flashcard') ?? [])];
 	if (!list || cards.length === 0 || section.dataset.deck !== undefined) return;
@@ -76,7 +77,7 @@ export function enhanceDeck(section: HTMLElement) {
 		const hint = document.createElement('span');
 		hint.className = 'flashcard__hint';
 		hint.setAttribute('aria-hidden', 'true');
-		hint.textContent = 'Flip card';
+		hint.textContent = t('flashcards.flip');
 		flip.append(term, hint);
 		front?.replaceChildren(flip);
 		return { card, flip, back };
@@ -89,14 +90,14 @@ export function enhanceDeck(section: HTMLElement) {
 	status.className = 'deck__status';
 	const nav = document.createElement('div');
 	nav.className = 'deck__nav';
-	const prev = button('Previous', 'button button--quiet', { 'data-deck-prev': '' });
-	const next = button('Next', 'button button--quiet', { 'data-deck-next': '' });
-	const shuffle = button('Shuffle', 'button button--quiet', { 'data-deck-shuffle': '' });
+	const prev = button(t('flashcards.previous'), 'button button--quiet', { 'data-deck-prev': '' });
+	const next = button(t('flashcards.next'), 'button button--quiet', { 'data-deck-next': '' });
+	const shuffle = button(t('flashcards.shuffle'), 'button button--quiet', { 'data-deck-shuffle': '' });
 	nav.append(prev, next, shuffle);
 	const grade = document.createElement('div');
 	grade.className = 'deck__grade';
-	const knew = button('I knew it', 'button', { 'data-deck-knew': '' });
-	const again = button('Review again', 'button button--quiet', { 'data-deck-again': '' });
+	const knew = button(t('flashcards.knew'), 'button', { 'data-deck-knew': '' });
+	const again = button(t('flashcards.again'), 'button button--quiet', { 'data-deck-again': '' });
 	grade.append(knew, again);
 	list.before(counter);
 	list.after(nav, grade, status);
@@ -115,8 +116,8 @@ export function enhanceDeck(section: HTMLElement) {
 			setFlipped(i, false);
 			f.card.dataset.learned = String(learned.has(ids[i]!));
 		});
-		counter.textContent = `Card ${pos + 1} of ${order.length}`;
-		status.textContent = learned.size === ids.length ? `All ${ids.length} cards learned. Keep reviewing whenever you like.` : `${learned.size} of ${ids.length} learned`;
+		counter.textContent = t('flashcards.counter', { number: pos + 1, total: order.length });
+		status.textContent = learned.size === ids.length ? t('flashcards.allLearned', { count: ids.length }) : t('flashcards.learned', { count: learned.size, total: ids.length });
 	};
 
 	const go = (to: number) => {
@@ -176,6 +177,6 @@ export function enhanceDeck(section: HTMLElement) {
 	if (showHash() && document.readyState !== 'complete') window.addEventListener('load', () => section.scrollIntoView({ block: 'start' }), { once: true });
 }
 
-export function enhanceDecks(root: ParentNode = document) {
-	for (const section of root.querySelectorAll<HTMLElement>('section.flashcards')) enhanceDeck(section);
+export function enhanceDecks(t: Translate, root: ParentNode = document) {
+	for (const section of root.querySelectorAll<HTMLElement>('section.flashcards')) enhanceDeck(section, t);
 }

@@ -4,6 +4,7 @@
  * teaches it. "Start over" resets every question.
  */
 import { QUIZ_CHECKED, type QuizCheckedDetail } from './quiz.ts';
+import { percent, type Translate } from './ui.ts';
 
 export interface PracticeScore {
 	answered: number;
@@ -17,14 +18,15 @@ export function scoreOf(results: ReadonlyMap<string, boolean>, total: number): P
 	return { answered: results.size, correct, total };
 }
 
-export function scoreText({ answered, correct, total }: PracticeScore): string {
-	if (answered === 0) return `Answer the ${total} questions above; your score appears here.`;
-	const percent = Math.round((correct / total) * 100);
-	if (answered < total) return `${correct} of ${answered} answered so far are right. ${total - answered} question${total - answered === 1 ? '' : 's'} to go.`;
-	return `Your score: ${correct} of ${total} (${percent}%).${correct === total ? ' Every answer is right.' : ''}`;
+export function scoreText({ answered, correct, total }: PracticeScore, t: Translate, lang?: string): string {
+	if (answered === 0) return t('practice.scoreNone', { total });
+	if (answered < total) return `${t('practice.scoreSoFar', { correct, answered })} ${t('practice.toGo', { count: total - answered })}`;
+	// Whole percents, as the score has always been shown.
+	const share = percent(Math.round((correct / total) * 100) / 100, lang);
+	return `${t('practice.score', { correct, total, percent: share })}${correct === total ? ` ${t('practice.allRight')}` : ''}`;
 }
 
-export function startPractice(root: HTMLElement) {
+export function startPractice(root: HTMLElement, t: Translate) {
 	const questions = [...root.querySelectorAll<HTMLElement>('[data-practice-question]')];
 	const panel = root.querySelector<HTMLElement>('[data-practice-score]');
 	const total = panel?.querySelector<HTMLElement>('[data-practice-total]');
@@ -35,7 +37,7 @@ export function startPractice(root: HTMLElement) {
 	const results = new Map<string, boolean>();
 
 	const render = () => {
-		total.textContent = scoreText(scoreOf(results, questions.length));
+		total.textContent = scoreText(scoreOf(results, questions.length), t);
 		const wrong = questions.filter((q) => results.get(q.dataset.practiceQuestion ?? '') === false);
 		review.hidden = wrong.length === 0;
 		reviewList.replaceChildren(
@@ -43,7 +45,7 @@ export function startPractice(root: HTMLElement) {
 				const li = document.createElement('li');
 				const title = document.createElement('a');
 				title.href = `#${q.id}`;
-				title.textContent = q.dataset.practiceLabel ?? 'Question';
+				title.textContent = q.dataset.practiceLabel ?? '';
 				const question = document.createElement('span');
 				question.className = 'practice__review-question';
 				question.textContent = ` ${q.querySelector('.quiz__para')?.textContent ?? ''}`;
@@ -53,7 +55,7 @@ export function startPractice(root: HTMLElement) {
 					const back = document.createElement('a');
 					back.href = source.href;
 					back.className = 'practice__review-source';
-					back.textContent = `Review: ${source.textContent ?? ''}`;
+					back.textContent = t('practice.review', { source: source.textContent ?? '' });
 					li.append(' ', back);
 				}
 				return li;

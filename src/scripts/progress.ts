@@ -2,9 +2,23 @@
  * Learner progress, kept in this browser only (localStorage; no server, no tracking). One versioned key holds
  * everything. Reading never throws: storage may be blocked, the JSON corrupt, the shape wrong or from an
  * older version — each case falls back to an empty record, keeping whatever entries are still valid.
+ *
+ * Progress is per locale: the pages of a translation (`<html data-locale="de">`) keep theirs under a key of
+ * their own, so reading the German chapters does not mark the English ones read.
  */
 
 export const PROGRESS_KEY = 'course-progress:v1';
+
+/** The storage key of a locale's progress (`undefined`: the course's own language). */
+export const progressKey = (locale?: string) => (locale ? `${PROGRESS_KEY}:${locale}` : PROGRESS_KEY);
+
+const pageKey = () => {
+	try {
+		return progressKey(document.documentElement.dataset.locale);
+	} catch {
+		return PROGRESS_KEY;
+	}
+};
 export const PROGRESS_VERSION = 1;
 
 export interface QuizResult {
@@ -72,7 +86,7 @@ function storage(): Storage | undefined {
 
 export function loadProgress(): Progress {
 	try {
-		return parseProgress(storage()?.getItem(PROGRESS_KEY));
+		return parseProgress(storage()?.getItem(pageKey()));
 	} catch {
 		return emptyProgress();
 	}
@@ -80,7 +94,7 @@ export function loadProgress(): Progress {
 
 function save(progress: Progress) {
 	try {
-		storage()?.setItem(PROGRESS_KEY, JSON.stringify(progress));
+		storage()?.setItem(pageKey(), JSON.stringify(progress));
 	} catch {
 		// Quota exceeded or storage blocked: progress is a convenience, the page keeps working.
 	}
@@ -112,7 +126,7 @@ export const setLearned = (term: string, learned: boolean) =>
 
 export function resetProgress() {
 	try {
-		storage()?.removeItem(PROGRESS_KEY);
+		storage()?.removeItem(pageKey());
 	} catch {}
 }
 

@@ -5,6 +5,7 @@
  * keyboard works as everywhere else. Each check is recorded for the progress summary.
  */
 import { recordQuiz } from './progress.ts';
+import type { Translate } from './ui.ts';
 
 export interface QuizCheckedDetail {
 	id: string;
@@ -35,7 +36,7 @@ export function optionState(index: number, chosen: readonly number[], correct: r
 	return isRight ? 'missed' : undefined;
 }
 
-export function enhanceQuiz(quiz: HTMLElement) {
+export function enhanceQuiz(quiz: HTMLElement, t: Translate) {
 	const form = quiz.querySelector<HTMLFormElement>('form[data-quiz-form]');
 	const actions = quiz.querySelector<HTMLElement>('.quiz__actions');
 	const result = quiz.querySelector<HTMLElement>('.quiz__result');
@@ -63,7 +64,7 @@ export function enhanceQuiz(quiz: HTMLElement) {
 		if (quiz.dataset.checked !== undefined) return;
 		const chosen = inputs.flatMap((input) => (input.checked ? [Number(input.value)] : []));
 		if (chosen.length === 0) {
-			result.textContent = multiple ? 'Choose at least one answer, then check.' : 'Choose an answer, then check.';
+			result.textContent = t(multiple ? 'quiz.chooseSome' : 'quiz.chooseOne');
 			return;
 		}
 		const right = isCorrect(chosen, correct);
@@ -72,7 +73,7 @@ export function enhanceQuiz(quiz: HTMLElement) {
 			input.disabled = true;
 		});
 		quiz.dataset.checked = right ? 'correct' : 'wrong';
-		result.textContent = right ? 'Correct! The explanation is below.' : multiple ? 'Not quite. The correct answers are marked; the explanation is below.' : 'Not quite. The correct answer is marked; the explanation is below.';
+		result.textContent = t(right ? 'quiz.right' : multiple ? 'quiz.wrongMultiple' : 'quiz.wrong');
 		if (answer) answer.open = true;
 		if (check) check.hidden = true;
 		if (retry) {
@@ -98,6 +99,6 @@ export function enhanceQuiz(quiz: HTMLElement) {
 	});
 }
 
-export function enhanceQuizzes(root: ParentNode = document) {
-	for (const quiz of root.querySelectorAll<HTMLElement>('.quiz[data-quiz]')) enhanceQuiz(quiz);
+export function enhanceQuizzes(t: Translate, root: ParentNode = document) {
+	for (const quiz of root.querySelectorAll<HTMLElement>('.quiz[data-quiz]')) enhanceQuiz(quiz, t);
 }

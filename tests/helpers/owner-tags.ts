@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { visit } from 'unist-util-visit';
 import type { checkCourse } from '../../src/check/course.ts';
 import type { DirectiveNode } from '../../src/directives/types.ts';
-import { OWNER_LABELS, OWNERS, type Owner } from '../../src/schema/ownership.ts';
+import type { Owner } from '../../src/schema/ownership.ts';
+import { DEFAULT_PARTIES, SHARED } from '../../src/schema/parties.ts';
 import { parseTree } from '../../src/syntax/parse.ts';
 
 type CourseResult = ReturnType<typeof checkCourse>;
@@ -38,7 +39,7 @@ export function ownerTags(course: CourseResult): OwnerTag[] {
 			const source = text.slice(start.offset!, d.position!.end.offset!);
 			const attrsAt = d.type === 'textDirective' ? source.lastIndexOf('{') : 0;
 			const attrsEnd = d.type === 'textDirective' ? source.length : source.indexOf('\n');
-			const m = /\bowner=("?)(aws|customer|shared)\1/.exec(source.slice(attrsAt, attrsEnd));
+			const m = /\bowner=("?)([a-z][a-z0-9-]*)\1/.exec(source.slice(attrsAt, attrsEnd));
 			if (!m) throw new Error(`Cannot find owner=${owner} in ${chapter.slug}:${start.line}: ${source.slice(0, 80)}`);
 			const valueStart = start.offset! + attrsAt + m.index + 'owner='.length + m[1]!.length;
 			const tag: OwnerTag = { file: chapter.file, text, name: d.name, ref, owner: owner as Owner, line: start.line, column: start.column, valueStart, valueEnd: valueStart + m[2]!.length };
@@ -57,13 +58,16 @@ export function ownerTags(course: CourseResult): OwnerTag[] {
 	return tags;
 }
 
-export const flip = (owner: Owner): Owner => OWNERS[(OWNERS.indexOf(owner) + 1) % OWNERS.length]!;
+/** The next owner of a course's owners (the default parties, then shared), to write a wrong tag. */
+export const flip = (owner: Owner, owners: readonly Owner[] = [...DEFAULT_PARTIES.map((p) => p.id), SHARED]): Owner => owners[(owners.indexOf(owner) + 1) % owners.length]!;
 export const withOwner = (tag: OwnerTag, owner: Owner) => tag.text.slice(0, tag.valueStart) + owner + tag.text.slice(tag.valueEnd);
+/** How the checker names a party in messages (the default parties, and shared). */
+const labelOf = (owner: Owner) => DEFAULT_PARTIES.find((p) => p.id === owner)?.label ?? (owner === SHARED ? 'Shared' : owner);
 /** quiz-answer-owner's message for a quiz tagged `written` whose marked answer names the one party `named`. */
 export const answerNames = (tag: OwnerTag, written: Owner, named: Owner, text: string) =>
-	written === 'shared'
-		? `Quiz "${tag.quiz!.id}" is tagged owner=shared, but its correct option names one party, ${OWNER_LABELS[named]}: "${text}"`
-		: `Quiz "${tag.quiz!.id}" is tagged owner=${written}, but its correct option names ${OWNER_LABELS[named]}: "${text}"`;
+	written === SHARED
+		? `Quiz "${tag.quiz!.id}" is tagged owner=shared, but its correct option names one party, ${labelOf(named)}: "${text}"`
+		: `Quiz "${tag.quiz!.id}" is tagged owner=${written}, but its correct option names ${labelOf(named)}: "${text}"`;
 export const mismatch = (course: CourseResult, tag: OwnerTag, written: Owner) => {
 	const control = course.schema.controls.get(tag.ref)!;
 	return `Owner mismatch for "${tag.ref}": written owner=${written}, but the schema says owner=${tag.owner} (ownership.yaml:${control.line}: ${control.title})`;

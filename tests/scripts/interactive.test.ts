@@ -1,5 +1,6 @@
 /** The pure parts of the learner scripts and the search records: stored progress, deck order, quiz marking. */
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN } from '../../src/i18n/index.ts';
 import type { CourseModel } from '../../src/model/model.ts';
 import { courseRecords, htmlText, quizText } from '../../src/integration/pagefind.ts';
 import { initialOrder, knewIt, reviewAgain, shuffled } from '../../src/scripts/flashcards.ts';
@@ -95,6 +96,13 @@ describe('search records', () => {
 			quizzes: [{ id: 'q1', chapter: 'alpha', section: 'who-patches', html: quizHtml }],
 			glossary: [{ id: 'guest-os', front: 'Guest OS', text: 'the OS inside', chapter: 'alpha', html: '<p>the OS <span class="ctl ctl--customer" data-owner="customer">inside</span></p>' }],
 			controls: [{ id: 'ec2.patching', title: 'Patch the OS', owner: 'customer', service: 'ec2', sources: [], taughtIn: [{ chapter: 'alpha' }] }],
+			ui: BUILT_IN.en,
+			locale: { lang: 'en', prefix: '', name: 'English' },
+			owners: [
+				{ id: 'aws', label: 'AWS', index: 0 },
+				{ id: 'customer', label: 'Customer', index: 1 },
+				{ id: 'shared', label: 'Shared', index: -1 },
+			],
 		} as unknown as CourseModel;
 		expect(courseRecords(model)).toEqual([
 			{
@@ -117,6 +125,32 @@ describe('search records', () => {
 				language: 'en',
 				meta: { title: 'Patch the OS', kind: 'Control · Customer', chapter: 'Alpha' },
 				filters: { type: ['Control'], owner: ['Customer'] },
+			},
+		]);
+	});
+
+	it('writes a translation’s records in its language, with its labels, under its locale', () => {
+		const model = {
+			language: 'de',
+			chapters: [{ slug: 'alpha', title: 'Alpha (de)', number: 1, headings: [] }],
+			quizzes: [],
+			glossary: [],
+			controls: [{ id: 'ec2.patching', title: 'Das Betriebssystem patchen', owner: 'kunde', service: 'ec2', split: undefined, sources: [], taughtIn: [{ chapter: 'alpha' }, { chapter: 'beta' }] }],
+			ui: BUILT_IN.de,
+			locale: { lang: 'de', prefix: 'de', name: 'Deutsch' },
+			owners: [
+				{ id: 'anbieter', label: 'Anbieter', index: 0 },
+				{ id: 'kunde', label: 'Kunde', index: 1 },
+				{ id: 'shared', label: 'Geteilt', index: -1 },
+			],
+		} as unknown as CourseModel;
+		expect(courseRecords(model)).toEqual([
+			{
+				url: '/de/matrix/#ec2.patching',
+				content: 'Das Betriebssystem patchen. Zuständig: Kunde. ec2.patching',
+				language: 'de',
+				meta: { title: 'Das Betriebssystem patchen', kind: 'Maßnahme · Kunde', chapter: 'Alpha (de)' },
+				filters: { type: ['Maßnahme'], owner: ['Kunde'] },
 			},
 		]);
 	});

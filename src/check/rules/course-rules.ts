@@ -53,7 +53,7 @@ const studyPath: CourseRule = ({ chapters, diagnostics }) => {
 };
 
 /** Quiz ids are unique in the whole course (progress and the practice exam key on them). */
-const duplicateQuizId: CourseRule = ({ chapters, diagnostics }) => {
+export const duplicateQuizId: CourseRule = ({ chapters, diagnostics }) => {
 	const seen = new Map<string, string>();
 	for (const c of chapters)
 		for (const q of c.quizzes) {
@@ -64,7 +64,7 @@ const duplicateQuizId: CourseRule = ({ chapters, diagnostics }) => {
 };
 
 /** A glossary term defined twice must say the same thing; every `:term` must name a defined term. */
-const glossary: CourseRule = ({ chapters, diagnostics }) => {
+export const glossary: CourseRule = ({ chapters, diagnostics }) => {
 	const defs = new Map<string, { back: string; where: string }>();
 	for (const c of chapters)
 		for (const t of c.terms) {

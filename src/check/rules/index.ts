@@ -28,11 +28,16 @@ export interface ChapterRuleContext {
 	facts: ChapterFacts;
 	/** The course's safe-content policy (course.yaml `policy:`), strict unless a maintainer loosened it. */
 	policy: ContentPolicy;
+	/** The language the chapter is written in (a BCP 47 tag). */
+	language: string;
 	schema: OwnershipSchema;
 	report(node: Node | undefined, ruleId: RuleId, message: string, hint?: string): void;
 }
 
 export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
+
+/** The prose rules (untagged claims, quiz answers) read English sentences; in other languages they stand down. */
+export const readsEnglish = (language: string) => /^en(?:-|$)/i.test(language);
 
 export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, untaggedClaims, quizAnswerOwner];
 

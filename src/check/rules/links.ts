@@ -68,7 +68,7 @@ function decode(s: string): string {
 interface Site {
 	/** Anchors of each chapter by slug; undefined for a chapter that could not be parsed (its anchors are unknown). */
 	chapters: Map<string, Set<string> | undefined>;
-	/** Slug of each chapter by its course path without extension (`chapters/part/intro`). */
+	/** Slug of each chapter by its path in the chapter tree, without extension (`part/intro`). */
 	paths: Map<string, string>;
 	pages: Map<string, Set<string> | undefined>;
 }
@@ -78,7 +78,7 @@ function siteOf(course: CourseCheck): Site {
 	const paths = new Map<string, string>();
 	for (const c of course.chapters) {
 		chapters.set(c.slug, c.parsed ? anchorsOf(c) : undefined);
-		paths.set(c.rel.replace(/\.mdx$/, ''), c.slug);
+		paths.set(treePath(c.rel.replace(/\.mdx$/, '')), c.slug);
 	}
 	const controls = new Set<string>();
 	for (const id of course.schema.controls.keys()) {
@@ -117,14 +117,21 @@ interface Problem {
 	hint: string;
 }
 
+/**
+ * A chapter's path inside its chapter tree: `chapters/part/x` and a translation's `locales/de/chapters/part/x`
+ * are both `part/x`, so a translation's relative links (copied from the original) reach the same chapters.
+ */
+const treePath = (coursePath: string) => coursePath.replace(/^(?:locales\/[^/]+\/)?chapters\//, '');
+
 /** `./other.mdx#x`: the file must be a chapter, and the anchor one of its anchors. */
 function checkRelative(url: string, chapterPath: string, site: Site): Problem | undefined {
-	const slug = site.paths.get(chapterPath);
+	const slug = site.paths.get(treePath(chapterPath));
 	const hash = url.indexOf('#');
 	const fragment = hash === -1 ? '' : decode(url.slice(hash + 1));
 	if (slug === undefined) {
 		const name = path.posix.basename(chapterPath);
-		const elsewhere = [...site.paths].find(([, s]) => s === name)?.[0];
+		const found = [...site.paths].find(([, s]) => s === name)?.[0];
+		const elsewhere = found === undefined ? undefined : `chapters/${found}`;
 		const s = elsewhere ? undefined : suggest(name, site.chapters.keys());
 		return {
 			message: elsewhere ? `there is no chapter file ${chapterPath}.mdx; the chapter "${name}" is ${elsewhere}.mdx` : `there is no chapter file ${chapterPath}.mdx.${s ? ` Did you mean "${s}"?` : ''}`,

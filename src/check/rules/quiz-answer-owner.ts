@@ -10,21 +10,22 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { walk } from '../../core/walk.ts';
 import { quizParts } from '../../directives/quiz.ts';
-import { OWNERS, type Owner } from '../../schema/ownership.ts';
+import type { Owner } from '../../schema/ownership.ts';
 import { partiesOf } from '../../schema/parties.ts';
 import { splitClauses } from './claims/claims.ts';
 import { partyMentions, partyOf } from './claims/parties.ts';
 import { sentencesOf } from './claims/tokens.ts';
-import type { ChapterRuleContext } from './index.ts';
+import { type ChapterRuleContext, readsEnglish } from './index.ts';
 
 export function quizAnswerOwner(tree: Root, ctx: ChapterRuleContext) {
+	if (!readsEnglish(ctx.language)) return;
 	const parties = partiesOf(ctx.schema);
 	const labelOf = (id: Owner) => parties.find((p) => p.id === id)?.label ?? id;
 	walk(tree, (n) => {
 		const node = n as ContainerDirective;
 		if (node.name !== 'quiz') return;
 		const { id, ref, owner } = node.attributes ?? {};
-		if (!ref || !owner || !(OWNERS as readonly string[]).includes(owner)) return;
+		if (!ref || !owner || !parties.some((p) => p.id === owner)) return;
 		const q = quizParts(node);
 		for (const i of q.correct) {
 			const option = q.options[i]!;

@@ -6,20 +6,18 @@
  * sentence is read is in ./claims/ (and, for authors, in docs/authoring.md).
  */
 import type { Root } from 'mdast';
-import { OWNER_LABELS } from '../../schema/ownership.ts';
-import type { Control } from '../../schema/ownership.ts';
 import { type Claim, claimsIn } from './claims/claims.ts';
 import { controlIndex } from './claims/controls.ts';
 import type { Party } from '../../schema/parties.ts';
 import { type Passage, passagesOf, PLACEHOLDER, sourceOffset } from './claims/passages.ts';
-import type { ChapterRuleContext } from './index.ts';
+import { type ChapterRuleContext, readsEnglish } from './index.ts';
 
 export function untaggedClaims(tree: Root, ctx: ChapterRuleContext) {
 	const source = ctx.source;
-	if (!source || ctx.schema.controls.size === 0) return;
+	if (!source || ctx.schema.controls.size === 0 || !readsEnglish(ctx.language)) return;
 	const index = controlIndex(ctx.schema);
 	const lines = lineStarts(source);
-	const labelOf = (id: string) => index.parties.find((p) => p.id === id)?.label ?? OWNER_LABELS[id as Control['owner']] ?? id;
+	const labelOf = (id: string) => index.parties.find((p) => p.id === id)?.label ?? id;
 	const mayClaim = claimPattern(index.parties);
 	for (const passage of passagesOf(tree)) {
 		// Every claim names a party or says what is not done by default (claims.ts, rule 7): a passage with

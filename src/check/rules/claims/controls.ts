@@ -35,7 +35,7 @@ const STOP = new Set(
 		'a an the and or nor of to in on onto into for with by from at as is are was were be been being it its that this these those ' +
 		'each every all any only own their them they who whom which what when where how than then before after under over between ' +
 		'across per via such other more most so if but not no do does did can could must should will would may might up out about ' +
-		'also just still whether unless truly instead there here one underlying amazon aws s'
+		'also just still whether unless truly instead there here one underlying s'
 	)
 		.split(' ')
 		.map(stem),
@@ -70,6 +70,11 @@ const COORDINATORS = new Set(['and', 'or', 'nor']);
 
 export interface ControlIndex {
 	parties: Party[];
+	/**
+	 * Stems that name no control: the stop words and the provider's brand — the first word two or more service
+	 * titles share ("Amazon EC2", "Amazon S3", "AWS Lambda"; "Azure SQL", "Azure Storage").
+	 */
+	stop: Set<string>;
 	entries: ControlEntry[];
 	byStem: Map<string, ControlEntry[]>;
 	aliasesByFirst: Map<string, AliasEntry[]>;
@@ -103,10 +108,21 @@ export function controlIndex(schema: OwnershipSchema): ControlIndex {
 	return index;
 }
 
-const isKeyStem = (s: string) => !STOP.has(s) && s.length > 0;
+/** Lower-case first words that begin two or more service titles: the provider's brand, not a service's name. */
+export function brandWords(titles: Iterable<string>): Set<string> {
+	const count = new Map<string, number>();
+	for (const title of titles) {
+		const first = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).find(Boolean);
+		if (first) count.set(first, (count.get(first) ?? 0) + 1);
+	}
+	return new Set([...count].filter(([, n]) => n >= 2).map(([w]) => w));
+}
 
 function buildIndex(schema: OwnershipSchema): ControlIndex {
 	const parties = partiesOf(schema);
+	const brand = brandWords([...schema.services.values()].map((s) => s.title));
+	const stop = new Set([...STOP, ...[...brand].map(stem)]);
+	const isKeyStem = (s: string) => !stop.has(s) && s.length > 0;
 	// A party word is left out as written, not by its stem: "shared" is a party, "sharing" and "custom" are not.
 	const partyWords = new Set(parties.flatMap((p) => p.words));
 	const keyStems = (t: Word) => t.stems.filter((k) => isKeyStem(k) && !(t.parts.length === 1 && partyWords.has(t.parts[0]!) && k === stem(t.parts[0]!)));
@@ -175,10 +191,10 @@ function buildIndex(schema: OwnershipSchema): ControlIndex {
 		push(serviceNames, id, { id, words: [id] });
 		const title = schema.services.get(id)?.title;
 		// "Amazon EC2" → ec2, "AWS Security Hub" → security hub: the name without the provider's.
-		const words = title?.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && w !== 'aws' && w !== 'amazon') ?? [];
+		const words = title?.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !brand.has(w)) ?? [];
 		if (words.length && words.join(' ') !== id) push(serviceNames, words[0]!, { id, words });
 	}
-	return { parties, entries, byStem, aliasesByFirst, serviceNames, services, compounds };
+	return { parties, stop, entries, byStem, aliasesByFirst, serviceNames, services, compounds };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -201,7 +217,7 @@ export function servicesNamed(tokens: readonly Token[], index: ControlIndex): Se
 export function matchControls(words: readonly Word[], services: ReadonlySet<string>, index: ControlIndex): Match[] {
 	const found = new Map<ControlEntry, Match>();
 	const position = new Map(words.map((w, i) => [w, i]));
-	const keyed = words.flatMap((word) => word.stems.filter((s) => !STOP.has(s)).map((s) => ({ word, s })));
+	const keyed = words.flatMap((word) => word.stems.filter((s) => !index.stop.has(s)).map((s) => ({ word, s })));
 	const allow = (e: ControlEntry) => services.size === 0 || services.has(e.control.service);
 	// Key words in one phrase: only stop words between them, no punctuation, no "and"/"or".
 	const between = (from: Word, to: Word) => words.slice(position.get(from)! + 1, position.get(to)! + 1);
@@ -238,7 +254,7 @@ export function matchControls(words: readonly Word[], services: ReadonlySet<stri
 			if (!m.words.includes(word)) m.words.push(word);
 		}
 	}
-	const content = words.map((w) => w.stems.some((s) => !STOP.has(s)));
+	const content = words.map((w) => w.stems.some((s) => !index.stop.has(s)));
 	const dense = (m: Match) => {
 		const at = m.words.map((w) => position.get(w)!).sort((a, b) => a - b);
 		let span = 0;

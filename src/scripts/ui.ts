@@ -1,0 +1,16 @@
+/**
+ * The interface strings in the browser. The build passes the scripts' share of every locale's table
+ * (`virtual:course-site/ui`, src/integration/vite.ts); a page uses the one of its `<html lang>`. The scripts
+ * take the resulting `t` as an argument, so they stay plain functions that tests can call with any table.
+ */
+import { type Message, type Translate, translator } from '../core/messages.ts';
+
+export type { Translate };
+
+export function pageTranslator(tables: Readonly<Record<string, Readonly<Record<string, Message>>>>, lang = document.documentElement.lang): Translate {
+	const table = tables[lang] ?? Object.values(tables)[0] ?? {};
+	return translator(lang, table);
+}
+
+/** A fraction as a percentage in the page's language ("57%", "57 %"). */
+export const percent = (fraction: number, lang = document.documentElement.lang) => new Intl.NumberFormat(lang, { style: 'percent' }).format(fraction);
