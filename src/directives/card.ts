@@ -8,7 +8,7 @@ export const card: DirectiveSpec = {
 	names: ['card'],
 	kinds: ['containerDirective'],
 	summary: 'A concept card: a titled box explaining one idea, optionally tagged with the owner of a control.',
-	example: ':::card{title="Security of the cloud" ref=global.physical-security owner=aws}\nThe provider protects the facilities…\n:::',
+	example: ':::card{title="Security in the cloud" ref=ec2.guest-os-patching owner=customer}\nWhat runs inside your instance is yours to patch…\n:::',
 	attributes: {
 		title: { type: 'string', required: true, doc: 'the card heading' },
 		ref: { type: 'ref', doc: 'optional control id' },

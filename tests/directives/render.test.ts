@@ -386,7 +386,7 @@ describe('::ownership-exercise', () => {
 			"
 			<div class="exercise" data-exercise="">
 			  <p class="exercise__title"> "Who owns this control?"
-			  <p class="exercise__intro"> "Choose AWS, Customer or Shared for each control, then check your answers."
+			  <p class="exercise__intro"> "Choose AWS, Customer, or Shared for each control, then check your answers."
 			  <ol class="exercise__items">
 			    <li class="exercise__item" data-ref="ec2.guest-os-patching" data-answer="customer">
 			      <fieldset>

@@ -23,10 +23,12 @@ const LOCALE_RULES: CourseRule[] = [duplicateQuizId, glossary, internalLinks, me
 
 export function checkTranslation(course: CourseCheck, translation: TranslationCheck) {
 	const originals = new Map(course.chapters.map((c) => [c.slug, c]));
+	// A chapter with errors (a wrong tag is not collected) is compared again once they are fixed: one mistake, one message.
+	const failing = new Set(course.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
 	for (const chapter of translation.chapters) {
 		const original = originals.get(chapter.slug);
 		if (!original) continue;
-		course.diagnostics.push(...keptPlace(chapter, original), ...drift(chapter, original));
+		course.diagnostics.push(...keptPlace(chapter, original), ...(failing.has(chapter.file) || failing.has(original.file) ? [] : drift(chapter, original)));
 	}
 	const translated = new Map(translation.chapters.map((c) => [c.slug, c]));
 	const view: CourseCheck = { ...course, chapters: course.chapters.map((c) => translated.get(c.slug) ?? c), diagnostics: [] };

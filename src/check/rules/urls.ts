@@ -70,7 +70,7 @@ function checkAbsolute(url: string, written: string): UrlKind {
 	if (scheme === 'http' || scheme === 'https') {
 		// `new URL` repairs `https:/x.com` and `https:x.com`; a browser would too, but it is almost always a typo.
 		if (!/^https?:\/\//i.test(url)) return { kind: 'malformed', reason: `expected \`${scheme}://\` at the start`, hint: `Write ${scheme}://${url.replace(/^https?:\/*/i, '')}.` };
-		if (/^https?:\/\/(?:[/?#]|$)/i.test(url)) return { kind: 'malformed', reason: `there is no host after \`${scheme}://\``, hint: 'Write the full address, e.g. https://docs.aws.amazon.com/….' };
+		if (/^https?:\/\/(?:[/?#]|$)/i.test(url)) return { kind: 'malformed', reason: `there is no host after \`${scheme}://\``, hint: 'Write the full address, e.g. https://example.org/docs/….' };
 	}
 	if (scheme === 'mailto' && !/^mailto:[^@\s]+@[^@\s]+$/i.test(url.split('?')[0]!))
 		return { kind: 'malformed', reason: 'it is not a mail address', hint: 'Write mailto:name@example.com.' };
