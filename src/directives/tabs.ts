@@ -42,7 +42,7 @@ export const tabs: DirectiveSpec = {
 	names: ['tabs'],
 	kinds: ['containerDirective'],
 	summary: 'Alternatives a reader picks one of: `:::tab[Label]` blocks; every panel shows, under its label, without JavaScript.',
-	example: '::::tabs{default="Console"}\n:::tab[Console]\nOpen the CloudTrail console and choose **Create trail**.\n:::\n:::tab[CLI]\nRun `aws cloudtrail create-trail`.\n:::\n::::',
+	example: '::::tabs{default="Console"}\n:::tab[Console]\nOpen the console and choose **Create trail**.\n:::\n:::tab[CLI]\nRun `trail create --all-regions`.\n:::\n::::',
 	attributes: {
 		default: { type: 'string', doc: 'the label of the tab shown first (default: the first tab)' },
 	},
@@ -90,7 +90,7 @@ export const tab: DirectiveSpec = {
 	kinds: ['containerDirective'],
 	summary: 'One panel of a `::::tabs` block, with its label in brackets.',
 	// A tab only exists inside tabs: its example is part of the tabs example.
-	example: ':::tab[CLI]\nRun `aws cloudtrail create-trail`.\n:::',
+	example: ':::tab[CLI]\nRun `trail create --all-regions`.\n:::',
 	attributes: {},
 	check(node, ctx) {
 		if (!placed.has(node)) ctx.report(node, 'tabs-invalid', 'Unexpected :::tab outside tabs, expected it directly inside a ::::tabs block', HINT);

@@ -50,8 +50,12 @@ const EXPAND = new Map<string, string[]>([
 
 /** Second words of a compound name: "AWS managed", "AWS owned", "customer managed". */
 const COMPOUND = new Set(['managed', 'owned']);
-/** First words of such a name when written apart; after other words "managed" is a verb or an adjective ("patch managed runtimes"). */
-const COMPOUND_FIRST = new Set(['aws', 'customer', 'customers', 'service', 'self', 'user', 'provider']);
+/**
+ * First words of such a name when written apart: these, or a provider's name in capitals ("AWS managed", "GCP
+ * managed"); after other words "managed" is a verb or an adjective ("patch managed runtimes").
+ */
+const COMPOUND_FIRST = new Set(['customer', 'customers', 'service', 'self', 'user', 'provider']);
+const compoundFirst = (word: { value: string; parts: string[] }) => COMPOUND_FIRST.has(word.parts[0]!) || /^\p{Lu}{2,}$/u.test(word.value);
 
 const stemCache = new Map<string, string>();
 
@@ -101,7 +105,7 @@ export function sentencesOf(text: string): Sentence[] {
 			const { parts: content, stems: known, possessive } = analyse(lower);
 			let stems = known;
 			// "AWS managed key", "customer-managed key": who manages the key is part of the name, one word.
-			if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive && COMPOUND_FIRST.has(prev.parts[0]!)) {
+			if (content.length === 1 && COMPOUND.has(content[0]!) && prev?.kind === 'word' && prev.parts.length === 1 && !prev.possessive && compoundFirst(prev)) {
 				prev.stems = [`${stem(prev.parts[0]!)}-${stem(content[0]!)}`];
 				stems = [];
 			}
