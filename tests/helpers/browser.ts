@@ -11,7 +11,7 @@ import { type Browser, type BrowserContext, type BrowserContextOptions, chromium
 import { afterAll, beforeAll } from 'vitest';
 import { type SiteServer, serveSite } from '../../scripts/lib/serve.ts';
 import { ROOT, refuseInUnitLane } from './build.ts';
-import { builtSite } from './sites.ts';
+import { builtSite, type SiteName } from './sites.ts';
 
 // An explicit CHROME_PATH is the only candidate (a wrong one should say so, not fall back silently).
 const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -59,15 +59,15 @@ export interface BrowserSite {
 }
 
 /**
- * Serve the built fixture and launch a browser for the file's tests; both are closed in afterAll. Use the
- * returned object inside tests (it is filled in by beforeAll).
+ * Serve a built fixture (the interactive one unless `which` says another) and launch a browser for the file's
+ * tests; both are closed in afterAll. Use the returned object inside tests (it is filled in by beforeAll).
  */
-export function useBrowserSite(): BrowserSite {
+export function useBrowserSite(which: { build: SiteName; base: string } = SITE): BrowserSite {
 	let server: SiteServer | undefined;
 	const contexts: BrowserContext[] = [];
 	const site = {} as BrowserSite;
 	beforeAll(async () => {
-		server = await serveSite(await builtSite(SITE.build), { base: SITE.base });
+		server = await serveSite(await builtSite(which.build), { base: which.base });
 		site.url = server.url;
 		site.origin = server.origin;
 		site.at = (p: string) => new URL(p.replace(/^\//, ''), server!.url).href;

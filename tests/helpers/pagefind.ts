@@ -26,14 +26,27 @@ function patchFetch() {
 	}) as typeof fetch;
 }
 
-export async function searchSite(distDir: string, query: string, filters?: Record<string, string[]>): Promise<PagefindHit[]> {
+/**
+ * `lang`: search as a page of that language does (Pagefind picks its index by `<html lang>`); without it,
+ * Pagefind's own choice for a page without a language (the largest index).
+ */
+export async function searchSite(distDir: string, query: string, filters?: Record<string, string[]>, lang?: string): Promise<PagefindHit[]> {
 	patchFetch();
-	// A query string makes each site its own module instance (pagefind.js keeps state per module).
-	const pf = await import(`${pathToFileURL(`${distDir}/pagefind/pagefind.js`).href}?site=${encodeURIComponent(distDir)}`);
+	// A query string makes each site (and language) its own module instance (pagefind.js keeps state per module).
+	const pf = await import(`${pathToFileURL(`${distDir}/pagefind/pagefind.js`).href}?site=${encodeURIComponent(distDir)}${lang ? `&lang=${lang}` : ''}`);
 	await pf.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, baseUrl: '/' });
-	const response = await pf.search(query, filters ? { filters } : {});
+	// pagefind.js reads the page's language from `document` when it first searches: give it the one it would see.
+	const page = globalThis as { document?: unknown };
+	const had = 'document' in page;
+	if (lang && !had) page.document = { querySelector: (s: string) => (s === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? lang : null) } : null) };
+	let response: { results: unknown[] };
+	try {
+		response = await pf.search(query, filters ? { filters } : {});
+	} finally {
+		if (lang && !had) delete page.document;
+	}
 	return Promise.all(
-		response.results.map(async (r: { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: { url: string; title: string }[] }> }) => {
+		(response.results as { data(): Promise<never> }[]).map(async (r: { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: { url: string; title: string }[] }> }) => {
 			const d = await r.data();
 			return { url: d.url, title: d.meta.title ?? '', filters: d.filters, meta: d.meta, excerpt: d.excerpt, subResults: d.sub_results.map((s) => ({ url: s.url, title: s.title })) };
 		}),

@@ -27,6 +27,12 @@ export const SITES = {
 	bundled: 'content',
 	/** Parts, relative links, heading ids, a local image and a draft (tests/site/pipeline.test.ts). */
 	pipeline: 'tests/fixtures/pipeline-course',
+	/** The example course: German, on Microsoft Azure, with its own parties (tests/site/languages.test.ts). */
+	azure: 'examples/azure-de',
+	/** A schema with three parties (tests/site/languages.test.ts). */
+	threeParty: 'tests/fixtures/three-party-course',
+	/** English with a German translation, one chapter left untranslated (tests/site/languages.test.ts). */
+	translated: 'tests/fixtures/translated-course',
 	/** `policy.allowMdx`: chapters are trusted code, compiled by @astrojs/mdx (tests/site/trusted-mdx.test.ts). */
 	trusted: 'tests/fixtures/trusted-course',
 } as const;
