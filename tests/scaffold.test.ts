@@ -111,4 +111,21 @@ describe('new:chapter', () => {
 		expect(slugify('  Données à caractère personnel ')).toBe('donnees-a-caractere-personnel');
 	});
 
+	it.each([
+		['the example course (German, Microsoft and Kunde)', 'examples/azure-de', ['Microsoft', 'Kunde', 'Shared: Microsoft and Kunde each own a part']],
+		['a course with three parties', 'tests/fixtures/three-party-course', ['Google Cloud', 'Customer', 'Managed service provider', 'Shared: Google Cloud, Customer, and Managed service provider each own a part']],
+	])('writes a chapter that checks clean in %s, its quiz offering the schema’s parties', (_, dir, options) => {
+		const other = fs.mkdtempSync(path.join(os.tmpdir(), 'scaffold-parties-'));
+		try {
+			fs.cpSync(path.join(ROOT, dir), other, { recursive: true });
+			expect(newChapter(other, [TITLE]).status).toBe(0);
+			expect(checkCourse(other).diagnostics).toEqual([]);
+			const text = fs.readFileSync(path.join(other, 'chapters', `${SLUG}.mdx`), 'utf8');
+			const quiz = text.slice(text.indexOf(':::quiz'));
+			expect([...quiz.matchAll(/^- \[[ x]\] (.*)$/gm)].map((m) => m[1])).toEqual(options);
+			expect(text).not.toMatch(/\bAWS\b/);
+		} finally {
+			fs.rmSync(other, { recursive: true, force: true });
+		}
+	});
 });
