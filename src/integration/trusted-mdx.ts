@@ -11,6 +11,7 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { VFile } from 'vfile';
 import type { SiteOptions } from '../config/site.ts';
+import { createUi } from '../i18n/index.ts';
 import { createRenderContext, renderTree } from '../render/render.ts';
 import type { LoadedCourse } from '../loader/pipeline.ts';
 import { published } from '../loader/store.ts';
@@ -29,6 +30,6 @@ function remarkCourseTrusted(options: { key: string; files: ReadonlySet<string> 
 	return (tree: Root, file: VFile) => {
 		if (!file.path || !options.files.has(file.path)) return;
 		const { course } = published(options.key);
-		renderTree(tree, createRenderContext({ schema: course.check.schema, base: course.base }));
+		renderTree(tree, createRenderContext({ schema: course.check.schema, base: course.base, ui: createUi(course.model.language, course.model.ui) }));
 	};
 }
