@@ -10,7 +10,19 @@ export const WORDS_PER_MINUTE = 220;
 const segmenters = new Map<string, Intl.Segmenter>();
 const JOINERS = /^[-.'’:_/‐]$/;
 
+/** Scripts written without spaces between words: only text with them needs the segmenter. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+/** A word of a spaced script: letters and digits, with joined parts ("SSE-S3", "don't", "ec2.guest-os"). */
+const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:[-.'’:_/‐][\p{L}\p{M}\p{N}]+)*/gu;
+
 export function countWords(text: string, language = 'en'): number {
+	// The segmenter costs a millisecond a chapter; for text in spaced scripts the same count comes from one regex.
+	if (!UNSPACED.test(text)) {
+		let words = 0;
+		SPACED_WORD.lastIndex = 0;
+		while (SPACED_WORD.exec(text)) words++;
+		return words;
+	}
 	let segmenter = segmenters.get(language);
 	if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
 	let words = 0;

@@ -56,7 +56,18 @@ export interface Ui {
 
 const SLOT = '\u0000';
 
+const made = new Map<string, WeakMap<UiStrings, Ui>>();
+
+/** The interface of one language and table, made once (Intl formatters are costly to create). */
 export function createUi(lang: string, strings: UiStrings): Ui {
+	let byTable = made.get(lang);
+	if (!byTable) made.set(lang, (byTable = new WeakMap()));
+	let ui = byTable.get(strings);
+	if (!ui) byTable.set(strings, (ui = makeUi(lang, strings)));
+	return ui;
+}
+
+function makeUi(lang: string, strings: UiStrings): Ui {
 	const translate: Translate = translator(lang, strings);
 	const t = (key: UiKey, params?: MessageParams) => translate(key, params);
 	const numbers = new Intl.NumberFormat(lang);
