@@ -44,7 +44,8 @@ export const ownershipExercise: DirectiveSpec = {
 						OWNERS.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${OWNER_LABELS[o]}`)])),
 					),
 				]),
-				el('p', { className: ['exercise__feedback'], role: 'status', 'aria-live': 'polite' }),
+				// Not a live region: the exercise announces one summary for all items (src/scripts/exercise.ts).
+				el('p', { className: ['exercise__feedback'] }),
 				el('details', { className: ['exercise__answer'] }, [
 					el('summary', {}, [text('Show answer')]),
 					el('p', {}, [badge(c.owner), text(` ${c.notes ?? c.title}`)]),

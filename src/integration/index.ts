@@ -32,6 +32,8 @@ const ROUTES = [
 	{ pattern: '/matrix', file: 'matrix.astro' },
 	{ pattern: '/glossary', file: 'glossary.astro' },
 	{ pattern: '/practice', file: 'practice.astro' },
+	{ pattern: '/practice/[slug]', file: 'practice/[slug].astro' },
+	{ pattern: '/review', file: 'review.astro' },
 	{ pattern: '/404', file: '404.astro' },
 ];
 

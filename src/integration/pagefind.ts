@@ -42,22 +42,16 @@ const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1).t
 /** Owners tagged in a rendered fragment (badges and inline tags carry `badge--<owner>` / `data-owner`). */
 export const ownersIn = (html: string): Owner[] => OWNERS.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
 
-/** The "Quiz · choose all that apply  Customer" line that opens a quiz's legend (src/directives/quiz.ts). */
-const QUIZ_KIND = /^Quiz(?: · choose all that apply)?(?: (?:AWS|Customer|Shared))?\s*/;
+/** The "Quiz · choose all that apply" line that opens a quiz's legend (src/directives/quiz.ts). */
+const QUIZ_KIND = /^Quiz(?: · choose all that apply)?\s*/;
 
 /**
- * A rendered quiz as search text: the question, then the options and the explanation — without the labels,
- * buttons and "Show answer" chrome, and without the answer list (it repeats the right option).
+ * A rendered quiz as search text: its question only. The options, the answer, the explanation and the owner
+ * stay out of the index, so no result or excerpt gives the answer away.
  */
-export function quizText(html: string): { question: string; body: string } {
+export function quizText(html: string): { question: string } {
 	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/;
-	const question = htmlText(html.match(legend)?.[1] ?? '').replace(QUIZ_KIND, '');
-	const body = html
-		.replace(legend, '')
-		.replace(/<div class="quiz__actions"[^>]*>[\s\S]*?<\/div>/, '')
-		.replace(/<summary>[\s\S]*?<\/summary>/, '')
-		.replace(/<p class="quiz__correct">[\s\S]*?<\/ul>/, '');
-	return { question, body: htmlText(body) };
+	return { question: htmlText(html.match(legend)?.[1] ?? '').replace(QUIZ_KIND, '') };
 }
 
 /**
@@ -74,13 +68,14 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 		const chapter = chapters.get(q.chapter);
 		if (!chapter || !q.html) continue;
 		const section = chapter.headings.find((h) => h.id === q.section);
-		const { question, body } = quizText(q.html);
+		const { question } = quizText(q.html);
 		records.push({
 			url: `/chapters/${chapter.slug}/#quiz-${q.id}`,
-			content: `${question} ${body}`,
+			content: question,
 			language,
 			meta: { title: `Quiz: ${clip(question || q.id)}`, kind: `Quiz · Chapter ${chapter.number}`, chapter: chapter.title, ...(section ? { section: section.text } : {}) },
-			filters: { type: [CONTENT_TYPES.quiz], chapter: [chapter.title], owner: ownersIn(q.html).map((o) => OWNER_LABELS[o]) },
+			// No owner filter: filtering quizzes by owner would tell their answers.
+			filters: { type: [CONTENT_TYPES.quiz], chapter: [chapter.title] },
 		});
 	}
 

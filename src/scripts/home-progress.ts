@@ -1,22 +1,41 @@
 /**
- * The home page's progress summary: chapters read, the last quiz score on each chapter card, and a reset
- * button. Everything comes from this browser's localStorage (see progress.ts); nothing leaves the page.
+ * The home page's study panel: "Continue" where the learner last read, what is due for spaced review, the
+ * saved exams, chapters read and the last quiz and exercise results on each chapter card, and "Reset
+ * progress" (which asks first). Everything comes from this browser's localStorage (see progress.ts); nothing
+ * leaves the page.
  */
-import { loadProgress, type Progress, quizScore, resetProgress } from './progress.ts';
+import { dueKeys, dueIn, isKnown, nextDue } from './leitner.ts';
+import { type ExamResult, loadProgress, type Progress, quizScore, resetProgress } from './progress.ts';
 
 export function chapterStatus(progress: Progress, slug: string, quizIds: readonly string[]): string {
 	const parts: string[] = [];
 	if (progress.read[slug] !== undefined) parts.push('✓ Read');
 	const score = quizScore(progress, quizIds);
 	if (score.answered > 0) parts.push(`Quizzes: ${score.correct} of ${score.total} right on the last try`);
+	const exercises = Object.entries(progress.exercises).filter(([key]) => key.startsWith(`${slug}/`));
+	for (const [, r] of exercises) parts.push(`Exercise: ${r.correct} of ${r.total} right`);
 	return parts.join(' · ');
 }
 
 export function summaryText(progress: Progress, chapters: readonly string[]): string {
 	const read = chapters.filter((slug) => progress.read[slug] !== undefined).length;
-	const learned = Object.keys(progress.learned).length;
+	const learned = Object.entries(progress.review).filter(([key, item]) => key.startsWith('card:') && isKnown(item)).length;
 	const cards = learned > 0 ? ` You have learned ${learned} flashcard${learned === 1 ? '' : 's'}.` : '';
 	return `${read} of ${chapters.length} chapters read.${cards}`;
+}
+
+/** "3 cards and questions due", or when nothing is, when the next one will be (undefined: the queue is empty). */
+export function dueText(progress: Progress, chapters: ReadonlySet<string>, now: number): { text: string; due: number } | undefined {
+	const due = dueKeys(progress.review, now, chapters).length;
+	if (due > 0) return { text: `${due} ${due === 1 ? 'card or question' : 'cards and questions'} due for review.`, due };
+	const next = nextDue(progress.review, now, chapters);
+	return next === undefined ? undefined : { text: `Nothing is due for review; the next card or question is due ${dueIn(next, now)}.`, due: 0 };
+}
+
+export function examText(exam: ExamResult, language: string, chapterCount: number): string {
+	const date = new Date(exam.at).toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric' });
+	const scope = exam.chapters.length === 0 || exam.chapters.length === chapterCount ? 'all chapters' : `${exam.chapters.length} chapter${exam.chapters.length === 1 ? '' : 's'}`;
+	return `${date}: ${exam.correct} of ${exam.total} right (${Math.round((exam.correct / exam.total) * 100)}%), ${scope}`;
 }
 
 export function showHomeProgress(root: ParentNode = document) {
@@ -24,25 +43,96 @@ export function showHomeProgress(root: ParentNode = document) {
 	const summary = section?.querySelector<HTMLElement>('[data-progress-summary]');
 	const reset = section?.querySelector<HTMLButtonElement>('[data-progress-reset]');
 	const note = section?.querySelector<HTMLElement>('[data-progress-note]');
+	const confirmBox = section?.querySelector<HTMLElement>('[data-progress-confirm]');
+	const exams = section?.querySelector<HTMLElement>('[data-progress-exams]');
+	const cont = root.querySelector<HTMLAnchorElement>('[data-continue]');
+	const reviewBox = root.querySelector<HTMLElement>('[data-review-due]');
+	const reviewLink = root.querySelector<HTMLElement>('[data-review-link]');
 	const cards = [...root.querySelectorAll<HTMLElement>('[data-chapter-card]')];
 	if (!section || !summary) return;
+	const language = document.documentElement.lang || 'en';
+	const slugs = cards.map((c) => c.dataset.chapterCard ?? '');
+	const known = new Set(slugs);
+	const startLabel = cont?.textContent ?? '';
+	const startHref = cont?.getAttribute('href') ?? '';
 
 	const render = () => {
 		const progress = loadProgress();
-		summary.textContent = summaryText(
-			progress,
-			cards.map((c) => c.dataset.chapterCard ?? ''),
-		);
+		summary.textContent = summaryText(progress, slugs);
 		for (const card of cards) {
 			const status = card.querySelector<HTMLElement>('[data-chapter-status]');
 			const quizIds = (card.dataset.quizIds ?? '').split(',').filter(Boolean);
 			if (status) status.textContent = chapterStatus(progress, card.dataset.chapterCard ?? '', quizIds);
 		}
+		// Continue: Chapter N — section, from where the learner last read (a chapter the site still has).
+		const last = progress.last;
+		const card = last ? cards.find((c) => c.dataset.chapterCard === last.chapter) : undefined;
+		if (cont) {
+			if (last && card) {
+				cont.textContent = `Continue: Chapter ${card.dataset.chapterNumber} — ${last.title ?? card.dataset.chapterTitle ?? ''}`;
+				cont.href = `${card.querySelector<HTMLAnchorElement>('.chapter-card__title a')?.getAttribute('href') ?? ''}${last.section ? `#${encodeURIComponent(last.section)}` : ''}`;
+			} else {
+				cont.textContent = startLabel;
+				cont.href = startHref;
+			}
+		}
+		const due = dueText(progress, known, Date.now());
+		if (reviewBox) {
+			reviewBox.hidden = due === undefined;
+			reviewBox.textContent = due?.text ?? '';
+		}
+		if (reviewLink) {
+			reviewLink.hidden = !due || due.due === 0;
+			reviewLink.textContent = due && due.due > 0 ? `Review now: ${due.text.replace(/ for review\.$/, '')}` : '';
+		}
+		if (exams) {
+			const list = exams.querySelector('ol');
+			const inProgress = exams.querySelector<HTMLElement>('[data-exam-in-progress]');
+			const recent = progress.exams.slice(-5).reverse();
+			exams.hidden = recent.length === 0 && !progress.exam;
+			list?.replaceChildren(
+				...recent.map((e) => {
+					const li = document.createElement('li');
+					li.textContent = examText(e, language, cards.length);
+					return li;
+				}),
+			);
+			if (inProgress) {
+				inProgress.hidden = !progress.exam;
+				const answered = progress.exam ? Object.values(progress.exam.answers).filter((a) => a.length > 0).length : 0;
+				const count = inProgress.querySelector('[data-exam-in-progress-count]');
+				if (count && progress.exam) count.textContent = `${answered} of ${progress.exam.questions.length} answered`;
+			}
+		}
+	};
+
+	// "Reset progress" asks first: everything in this browser for this course is deleted.
+	const closeConfirm = () => {
+		if (confirmBox) confirmBox.hidden = true;
+		if (reset) reset.hidden = false;
 	};
 	reset?.addEventListener('click', () => {
+		if (!confirmBox) return;
+		if (note) note.textContent = '';
+		reset.hidden = true;
+		confirmBox.hidden = false;
+		confirmBox.querySelector<HTMLButtonElement>('[data-progress-cancel]')?.focus();
+	});
+	confirmBox?.querySelector('[data-progress-confirm-yes]')?.addEventListener('click', () => {
 		resetProgress();
+		closeConfirm();
 		render();
 		if (note) note.textContent = 'Progress reset.';
+		reset?.focus();
+	});
+	confirmBox?.querySelector('[data-progress-cancel]')?.addEventListener('click', () => {
+		closeConfirm();
+		reset?.focus();
+	});
+	confirmBox?.addEventListener('keydown', (e) => {
+		if (e.key !== 'Escape') return;
+		closeConfirm();
+		reset?.focus();
 	});
 	// Another tab may record progress while this one is open.
 	window.addEventListener('storage', render);
