@@ -163,7 +163,8 @@ export function enhanceDeck(section: HTMLElement) {
 	/** A link to a card (`#term-…`, e.g. from search or the glossary) shows it, definition side up. */
 	const showHash = () => {
 		const target = decodeURIComponent(location.hash.slice(1));
-		const i = cards.findIndex((c) => c.id === target);
+		// Cards without an id (the glossary's deck) are never the target of a link.
+		const i = target ? cards.findIndex((c) => c.id === target) : -1;
 		if (i === -1) return false;
 		go(order.indexOf(i));
 		setFlipped(i, true);

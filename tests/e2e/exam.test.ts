@@ -51,8 +51,8 @@ describe.skipIf(skipBrowserTests())('the exam', () => {
 
 			// No feedback and no spoilers while answering: no "Check answer", no answers, no owner badges.
 			expect(await page.locator('[data-exam-question] .quiz__actions').count()).toBe(0);
-			expect(await page.locator('[data-exam-question] details.quiz__answer').evaluateAll((ds) => ds.filter((d) => (d as HTMLElement).offsetParent !== null).length)).toBe(0);
-			expect(await page.locator('[data-exam-question] .badge').evaluateAll((bs) => bs.filter((b) => (b as HTMLElement).offsetParent !== null).length)).toBe(0);
+			expect(await page.locator('[data-exam-question] details.quiz__answer').evaluateAll((ds) => ds.filter((d) => d.checkVisibility({ visibilityProperty: true })).length)).toBe(0);
+			expect(await page.locator('[data-exam-question] .badge').evaluateAll((bs) => bs.filter((b) => b.checkVisibility({ visibilityProperty: true })).length)).toBe(0);
 			await answer(page);
 			expect(await page.locator('[data-exam-question] [data-state], [data-exam-question] .quiz[data-checked]').count()).toBe(0);
 			expect(await page.locator('[data-exam-answered]').textContent()).toBe('4 of 5 answered.');
