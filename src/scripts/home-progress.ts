@@ -69,7 +69,7 @@ export function showHomeProgress(root: ParentNode = document) {
 		const card = last ? cards.find((c) => c.dataset.chapterCard === last.chapter) : undefined;
 		if (cont) {
 			if (last && card) {
-				cont.textContent = `Continue: Chapter ${card.dataset.chapterNumber} — ${last.title ?? card.dataset.chapterTitle ?? ''}`;
+				cont.textContent = `Continue: Chapter ${card.dataset.chapterNumber} — ${last.title ?? card.querySelector('.chapter-card__title')?.textContent?.trim() ?? ''}`;
 				cont.href = `${card.querySelector<HTMLAnchorElement>('.chapter-card__title a')?.getAttribute('href') ?? ''}${last.section ? `#${encodeURIComponent(last.section)}` : ''}`;
 			} else {
 				cont.textContent = startLabel;

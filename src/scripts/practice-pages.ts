@@ -42,7 +42,7 @@ export const practiceUrl = (base: string, slug: string) => `${base}practice/${en
 /** Read a parsed practice page. Pure DOM work, so it can be tested on any document. */
 export function readPracticePage(doc: Document, slug: string): PracticePage {
 	const root = doc.querySelector<HTMLElement>('[data-practice][data-chapter]');
-	const chapter: ChapterInfo = { slug, number: Number(root?.dataset.chapterNumber) || 0, title: root?.dataset.chapterTitle ?? slug };
+	const chapter: ChapterInfo = { slug, number: Number(root?.dataset.chapterNumber) || 0, title: doc.querySelector('[data-chapter-title]')?.textContent?.trim() || slug };
 	const questions = [...doc.querySelectorAll<HTMLElement>('[data-practice-question]')].flatMap((article) => {
 		const quiz = article.querySelector<HTMLElement>('.quiz[data-quiz]');
 		const source = article.querySelector<HTMLAnchorElement>('[data-practice-source]');
