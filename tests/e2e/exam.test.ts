@@ -146,7 +146,7 @@ describe.skipIf(skipBrowserTests())('the exam', () => {
 		await page.getByLabel('Practice: each answer marked at once').check();
 		await page.getByRole('button', { name: 'Start' }).click();
 		const q = page.locator('[data-practice-question="trail-owner"]');
-		await q.getByLabel('AWS', { exact: true }).check();
+		await q.getByLabel('AWS alone, because CloudTrail is an AWS service').check();
 		await q.getByRole('button', { name: 'Check answer' }).click();
 		expect(await q.getByRole('status').textContent()).toBe('Not quite. The correct answer is marked; the explanation is below.');
 		expect(await page.locator('[data-practice-total]').textContent()).toBe('Your score: 0 of 1 (0%).');

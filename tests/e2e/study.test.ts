@@ -66,7 +66,7 @@ describe.skipIf(skipBrowserTests())('studying', () => {
 			await page.getByRole('button', { name: 'Review again' }).click();
 			await page.goto(site.at('chapters/logging/'));
 			const quiz = page.locator('#quiz-trail-owner');
-			await quiz.getByLabel('AWS', { exact: true }).check();
+			await quiz.getByLabel('AWS alone, because CloudTrail is an AWS service').check();
 			await quiz.getByRole('button', { name: 'Check answer' }).click();
 
 			await page.goto(site.url);
@@ -100,7 +100,7 @@ describe.skipIf(skipBrowserTests())('studying', () => {
 			expect(await page.locator('[data-review-announce]').textContent()).toBe('Marked as known; next review in 2 days. Item 2 of 2: Question from Chapter 2: Logging.');
 			expect(await page.locator('[data-review-item] .badge').evaluateAll((bs) => bs.filter((b) => b.checkVisibility({ visibilityProperty: true })).length)).toBe(0);
 			const q = page.locator('[data-review-item] .quiz');
-			await q.getByLabel('The customer, when creating the trail').check();
+			await q.getByLabel('Both: AWS runs CloudTrail, and the customer creates the trail and chooses its Regions').check();
 			await q.getByRole('button', { name: 'Check answer' }).click();
 			await page.getByRole('button', { name: 'Finish' }).click();
 			expect(await page.locator('[data-review-summary-text]').textContent()).toBe('Review done: 2 of 2 known. The next card or question is due tomorrow.');
