@@ -97,6 +97,7 @@ export function startExamPage(root: HTMLElement) {
 	if (!setup || !run || !runTitle || !runNote || !holder || !submitArea || !answered || !confirm || !finish || !abandon || !note) return;
 
 	for (const e of setup.querySelectorAll<HTMLElement>('[data-exam-js]')) e.hidden = false;
+	setup.querySelector('[data-exam-list]')?.setAttribute('data-enhanced', '');
 	for (const e of setup.querySelectorAll<HTMLElement>('[data-exam-nojs]')) e.hidden = true;
 	const all = setup.querySelector<HTMLInputElement>('[data-exam-all]');
 	const boxes = [...setup.querySelectorAll<HTMLInputElement>('input[name="chapter"]')];

@@ -45,7 +45,7 @@ describe.skipIf(skipBrowserTests())('without JavaScript', () => {
 		await page.goto(site.at('practice/'));
 		expect(await page.locator('[data-exam-nojs]').isVisible()).toBe(true);
 		expect(await page.locator('input[name="chapter"]:visible, [data-exam-all]:visible, button[type="submit"]:visible').count()).toBe(0);
-		const links = page.locator('.exam__page');
+		const links = page.locator('[data-exam-list] a');
 		expect(await links.allTextContents()).toEqual(['4 questions, 4 cards from chapter 1', '1 question from chapter 2']);
 		await links.first().click();
 		await page.waitForURL(/practice\/patching\/$/);

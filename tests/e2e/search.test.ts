@@ -129,6 +129,10 @@ describe.skipIf(skipBrowserTests())('search', () => {
 		expect(await quizzes('retention')).toEqual([]);
 		expect(await quizzes('inside instance')).toEqual([]);
 		expect(await quizzes('shared')).toEqual([]);
+		// The practice pages repeat the chapters' quizzes and cards: search leaves them out, so nothing shows twice.
+		const all = (await pagefindSearch(page, 'canary', {})).map((h) => h.url);
+		expect(all.length).toBeGreaterThan(0);
+		expect(all.filter((url) => url.includes('/practice/'))).toEqual([]);
 	});
 
 	it('filters by owner and by chapter', async () => {
