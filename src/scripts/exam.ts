@@ -121,12 +121,13 @@ export function startExamPage(root: HTMLElement) {
 		setup.hidden = false;
 		note.textContent = message;
 	};
-	const showRun = (title: string, intro: string) => {
+	/** Show the questions. Focus moves to their heading after the learner started them, not on arrival. */
+	const showRun = (title: string, intro: string, focus = true) => {
 		setup.hidden = true;
 		run.hidden = false;
 		runTitle.textContent = title;
 		runNote.textContent = intro;
-		runTitle.focus();
+		if (focus) runTitle.focus();
 	};
 
 	// ---- Exam ----
@@ -156,7 +157,8 @@ export function startExamPage(root: HTMLElement) {
 				quiz.addEventListener('change', () => {
 					saveExamAnswer(q.id, chosenOf(quiz));
 					updateAnswered();
-					if (confirming) askToSubmit();
+					// The question "submit anyway?" follows the answers, without taking the focus from the one changed.
+					if (confirming) askToSubmit(false);
 				});
 				quizzes.push(quiz);
 				const title = el('h3', { className: 'practice__number', id: `exam-q-${k + 1}-title` }, [`Question ${k + 1} of ${questions.length}`, el('span', { className: 'exam__from' }, [` · ${chapterLabel(q)}`])]);
@@ -179,7 +181,7 @@ export function startExamPage(root: HTMLElement) {
 		try {
 			byId = await loadQuestions(base, state.questions.map((q) => q.chapter));
 		} catch (error) {
-			if (resumed) showRun('Exam', `Your exam in progress could not be loaded: ${(error as Error).message}. Reload the page to try again.`);
+			if (resumed) showRun('Exam', `Your exam in progress could not be loaded: ${(error as Error).message}. Reload the page to try again.`, false);
 			else showSetup(`${(error as Error).message}. Check your connection and try again.`);
 			return;
 		}
@@ -195,10 +197,14 @@ export function startExamPage(root: HTMLElement) {
 		}
 		renderExam(state, byId);
 		const n = state.questions.length;
-		showRun(`Exam: ${plural(n, 'question')}`, resumed ? `Welcome back: your answers so far are restored. Nothing is marked until you submit.` : `Nothing is marked until you submit. Your answers are saved in this browser as you go, so you can reload or come back later.`);
+		showRun(
+			`Exam: ${plural(n, 'question')}`,
+			resumed ? 'Welcome back: your answers so far are restored. Nothing is marked until you submit.' : 'Nothing is marked until you submit. Your answers are saved in this browser as you go, so you can reload or come back later.',
+			!resumed,
+		);
 	};
 
-	const askToSubmit = () => {
+	const askToSubmit = (focus = true) => {
 		if (!exam) return;
 		const missing = exam.quizzes.filter((q) => chosenOf(q).length === 0).length;
 		if (missing === 0) {
@@ -218,7 +224,7 @@ export function startExamPage(root: HTMLElement) {
 		});
 		confirm.replaceChildren(`${plural(missing, 'question has', 'questions have')} no answer; they will count as wrong. `, yes, ' ', no);
 		confirm.hidden = false;
-		yes.focus();
+		if (focus) yes.focus();
 	};
 
 	const submitExam = () => {
