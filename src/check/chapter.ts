@@ -28,6 +28,7 @@ import { blankFrontmatter, splitFrontmatter } from '../syntax/frontmatter.ts';
 import { parseChapter } from '../syntax/parse.ts';
 import type { ChapterSource } from './discover.ts';
 import { CHAPTER_RULES, type ChapterRuleContext } from './rules/index.ts';
+import { findTeachingSections } from './teaching.ts';
 
 export interface HeadingFact {
 	depth: number;
@@ -205,6 +206,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		}
 	});
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
+	findTeachingSections(tree, facts.quizzes, facts.tags);
 	if (unlisted) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'limit-exceeded', `${unlisted} more problems in this chapter are not listed (the first ${MAX_PROBLEMS} are)`, 'Fix the problems listed, then check again.'));
 	facts.directives = [...used].sort();
 	facts.words = countWords(proseText(tree), language);

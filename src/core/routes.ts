@@ -9,6 +9,9 @@ export const routes = {
 	matrix: '/matrix/',
 	glossary: '/glossary/',
 	practice: '/practice/',
+	/** One chapter's questions and flashcards: read without JavaScript, loaded on demand by the exam and review. */
+	practiceChapter: (slug: string) => `/practice/${slug}/`,
+	review: '/review/',
 } as const;
 
 /** Anchors inside pages: quizzes and terms on chapter pages (and the practice exam and glossary), controls and services on the matrix. */

@@ -36,6 +36,8 @@ const ROUTES = [
 	{ pattern: '/[...locale]/matrix', file: 'matrix.astro' },
 	{ pattern: '/[...locale]/glossary', file: 'glossary.astro' },
 	{ pattern: '/[...locale]/practice', file: 'practice.astro' },
+	{ pattern: '/[...locale]/practice/[slug]', file: 'practice/[slug].astro' },
+	{ pattern: '/[...locale]/review', file: 'review.astro' },
 	{ pattern: '/404', file: '404.astro' },
 ];
 

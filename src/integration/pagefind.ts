@@ -45,19 +45,13 @@ const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1).t
 export const ownersIn = (html: string, owners: readonly Owner[]): Owner[] => owners.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
 
 /**
- * A rendered quiz as search text: the question, then the options and the explanation — without the labels,
- * buttons and "Show answer" chrome, and without the answer list (it repeats the right option).
+ * A rendered quiz as search text: its question only. The options, the answer, the explanation and the owner
+ * stay out of the index, so no result or excerpt gives the answer away.
  */
-export function quizText(html: string): { question: string; body: string } {
+export function quizText(html: string): { question: string } {
 	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/;
-	// The legend opens with the quiz's kind and owner badge (src/directives/quiz.ts), then the question.
-	const question = htmlText((html.match(legend)?.[1] ?? '').replace(/<span class="quiz__kind">[^<]*(?:<span class="badge[^"]*"[^>]*>[^<]*<\/span>)?<\/span>/, ''));
-	const body = html
-		.replace(legend, '')
-		.replace(/<div class="quiz__actions"[^>]*>[\s\S]*?<\/div>/, '')
-		.replace(/<summary>[\s\S]*?<\/summary>/, '')
-		.replace(/<p class="quiz__correct">[\s\S]*?<\/ul>/, '');
-	return { question, body: htmlText(body) };
+	// The legend opens with the quiz's kind (src/directives/quiz.ts, in the page's language), then the question.
+	return { question: htmlText((html.match(legend)?.[1] ?? '').replace(/<span class="quiz__kind">[^<]*<\/span>/, '')) };
 }
 
 /**
@@ -78,13 +72,14 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 		const chapter = chapters.get(q.chapter);
 		if (!chapter || !q.html) continue;
 		const section = chapter.headings.find((h) => h.id === q.section);
-		const { question, body } = quizText(q.html);
+		const { question } = quizText(q.html);
 		records.push({
 			url: `${at(routes.chapter(chapter.slug))}#quiz-${q.id}`,
-			content: `${question} ${body}`,
+			content: question,
 			language,
 			meta: { title: t('search.quizTitle', { question: clip(question || q.id) }), kind: t('search.kindQuiz', { number: chapter.number }), chapter: chapter.title, ...(section ? { section: section.text } : {}) },
-			filters: { type: [t('search.typeQuiz')], chapter: [chapter.title], owner: ownersIn(q.html, owners).map(label) },
+			// No owner filter: filtering quizzes by owner would tell their answers.
+			filters: { type: [t('search.typeQuiz')], chapter: [chapter.title] },
 		});
 	}
 

@@ -92,7 +92,18 @@ export interface CourseModel {
 	services: { id: string; title: string; model?: string | undefined }[];
 	parts: { id: string; title: string }[];
 	glossary: (GlossaryEntry & { html: string })[];
-	quizzes: { id: string; chapter: string; section?: string; html: string }[];
+	quizzes: QuizSummary[];
+}
+
+export interface QuizSummary {
+	id: string;
+	chapter: string;
+	/** The heading the quiz is under. */
+	section?: string;
+	/** The section that teaches it (src/check/teaching.ts): where the practice exam's review links go. */
+	teaches?: string;
+	owner?: Owner;
+	html: string;
 }
 
 /** What a chapter rendered for other pages: its quizzes and flashcard backs, as HTML by id. */
@@ -251,7 +262,16 @@ function assemble({ title, description, locale, locales, ui, schema, parts, show
 		glossary: chapters.flatMap((c) =>
 			c.terms.filter((t) => glossary.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: fill(fragments.get(c.slug)?.rendered?.terms[t.id]) })),
 		),
-		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]) }))),
+		quizzes: chapters.flatMap((c) =>
+			c.quizzes.map((q) => ({
+				id: q.id,
+				chapter: c.slug,
+				...(q.section ? { section: q.section } : {}),
+				...(q.teaches ? { teaches: q.teaches } : {}),
+				...(q.owner ? { owner: q.owner } : {}),
+				html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]),
+			})),
+		),
 	};
 }
 
