@@ -67,7 +67,7 @@ describe.skipIf(skipBrowserTests())('the exam', () => {
 
 			// Submitting with a blank question asks first.
 			await page.getByRole('button', { name: 'Submit answers' }).click();
-			expect(await page.locator('[data-exam-confirm]').textContent()).toContain('1 question has no answer; they will count as wrong.');
+			expect(await page.locator('[data-exam-confirm]').textContent()).toContain('1 question has no answer; it will count as wrong.');
 			await page.getByRole('button', { name: 'Submit anyway' }).click();
 
 			const results = page.locator('[data-exam-results]');
