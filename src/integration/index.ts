@@ -8,6 +8,7 @@
  * the build with every problem listed once and the previous output left as it was. The pages then render the
  * stored HTML: no chapter is compiled, imported or bundled.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -111,16 +112,42 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 	return integration;
 }
 
-/** Replace `target` with the built site (a rename when on one file system, else a copy). */
+/**
+ * Replace `target` with the built site (a rename when on one file system, else a copy). The previous site is
+ * renamed away first and deleted by a detached process: removing tens of thousands of files synchronously
+ * would add seconds to every build of a large course, and nobody waits for the old site to go.
+ */
 function moveSite(from: string, target: string) {
-	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(path.dirname(target), { recursive: true });
+	const old = fs.existsSync(target) ? setAside(target, path.dirname(from)) : undefined;
 	try {
 		fs.renameSync(from, target);
 	} catch {
 		fs.cpSync(from, target, { recursive: true });
 		fs.rmSync(from, { recursive: true, force: true });
 	}
+	if (old) removeInBackground(old);
+}
+
+/** Rename `dir` out of the way: next to our build folder when on its file system, else next to itself. */
+function setAside(dir: string, near: string): string {
+	const name = `old-${process.pid}-${Date.now()}`;
+	for (const parent of [near, path.dirname(dir)]) {
+		const to = path.join(parent, name);
+		try {
+			fs.renameSync(dir, to);
+			return to;
+		} catch {
+			// another file system (EXDEV) or no permission: try the next place
+		}
+	}
+	fs.rmSync(dir, { recursive: true, force: true });
+	return '';
+}
+
+function removeInBackground(dir: string) {
+	const script = `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`;
+	spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 export default courseSite;
