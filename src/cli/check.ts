@@ -5,10 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveSite } from '../config/site.ts';
-import { loadCourse } from '../loader/pipeline.ts';
-import { hasErrors } from '../core/diagnostics.ts';
 import { formatGithub, formatSummary, formatText } from '../check/format.ts';
+import { checkCourse } from './api.ts';
 
 const USAGE = `Usage: npm run check -- [course-dir] [--format text|github] [--no-cache]
 
@@ -59,13 +57,12 @@ export async function main(argv: string[], io: CheckIo = processIo()): Promise<n
 		io.err(`Course folder not found: ${courseDir}`);
 		return 2;
 	}
-	// The same pipeline as the build, without its last step (rendering HTML, which only the build needs: a chapter
-	// that checks clean renders, tests/site/checks-clean-builds.test.ts).
-	const result = (await loadCourse(courseDir, { render: false, base: resolveSite({ courseDir }).base, cache: !values['no-cache'] })).check;
+	// The same pipeline as the build, without its last step (rendering HTML, which only the build needs).
+	const result = await checkCourse(courseDir, { cache: !values['no-cache'] });
 	const out = values.format === 'github' ? formatGithub(result.diagnostics, io.cwd) : formatText(result.diagnostics, io.cwd);
 	if (out) io.out(out);
 	io.out(formatSummary(result.diagnostics, result.files));
-	return hasErrors(result.diagnostics) ? 1 : 0;
+	return result.ok ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/check.ts')) {

@@ -23,7 +23,7 @@ const languageTag = z.string().refine(
 );
 
 /** An absolute http(s) URL without credentials. */
-const httpUrl = z.string().refine(
+export const httpUrl = z.string().refine(
 	(s) => {
 		try {
 			const u = new URL(s);
