@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { slugify } from '../core/paths.ts';
+import { schemaComment } from './json-schemas.ts';
 import { newChapter } from './new-chapter.ts';
 
 const USAGE = `Usage: npx course-site init <dir> [--title "Course title"]
@@ -30,7 +31,7 @@ const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
 const own = (): PackageJson => JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
 
 /** Where the JSON Schemas are once the project is installed, as seen from content/. */
-export const schemaComment = (name: 'course' | 'ownership', fromCourseDir = '../node_modules/course-site/schemas') => `# yaml-language-server: $schema=${fromCourseDir}/${name}.schema.json`;
+const SCHEMAS = '../node_modules/course-site/schemas';
 
 /** The files of a new course project, by path relative to it (the first chapter is added by new-chapter). */
 export function projectFiles(name: string, title: string, pkg: PackageJson = own()): Record<string, string> {
@@ -61,14 +62,14 @@ export default defineConfig({
 	integrations: [courseSite({ courseDir: './content' })],
 });
 `,
-		'content/course.yaml': `${schemaComment('course')}
+		'content/course.yaml': `${schemaComment('course', SCHEMAS)}
 title: ${JSON.stringify(title)}
 description: What a learner can do after this course, in one sentence.
 language: en
 # base: /my-course/          # the deploy path, when the site is not at the root of its domain
 # site: https://example.org  # the site's address
 `,
-		'content/ownership.yaml': `${schemaComment('ownership')}
+		'content/ownership.yaml': `${schemaComment('ownership', SCHEMAS)}
 # Who owns each control this course talks about. Every ownership claim in a chapter (:control[…]{ref=… owner=…},
 # quizzes, cards) is checked against this file.
 controls:
