@@ -466,7 +466,7 @@ export const RULE_DEFINITIONS = {
 		summary: 'A chapter contains `import` or `export`',
 		fix: 'Remove it; use a directive (or frontmatter for data).',
 		examples: [
-			{ chapter: "import Widget from '../components/Widget.astro';", message: 'Unexpected `import` statement: chapters cannot run code on the build machine' },
+			{ chapter: "import Widget from './widget.js';", message: 'Unexpected `import` statement: chapters cannot run code on the build machine' },
 			{ chapter: 'export const answer = 42;', message: 'Unexpected `export` statement: chapters cannot define code' },
 		],
 	},
