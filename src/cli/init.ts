@@ -71,11 +71,14 @@ language: en
 `,
 		'content/ownership.yaml': `${schemaComment('ownership', SCHEMAS)}
 # Who owns each control this course talks about. Every ownership claim in a chapter (:control[…]{ref=… owner=…},
-# quizzes, cards) is checked against this file.
+# quizzes, cards) is checked against this file. The parties are who can own a control; \`shared\` is always there.
+parties:
+  provider: { label: Cloud provider, description: "Runs the buildings, the hardware and the managed services." }
+  customer: { label: Customer, description: "Decides who may do what, and configures what it runs." }
 controls:
   global.data-center-security:
     title: Guard the buildings, hardware and networks the cloud runs on
-    owner: aws
+    owner: provider
     layer: physical
     notes: Nobody outside the provider enters its data centers, so only the provider can decide who does.
   iam.least-privilege:
@@ -88,7 +91,7 @@ controls:
     owner: shared
     layer: operating-system
     split:
-      aws: Patches the hosts, hypervisors and the software of managed services
+      provider: Patches the hosts, hypervisors and the software of managed services
       customer: Patches the operating systems and applications it installs on its own servers
 `,
 		'.github/workflows/pr.yml': `# Every pull request: the course must check clean and the site must build. Problems in chapters show up
@@ -153,7 +156,7 @@ npm run new:chapter -- "Chapter title"   # a new chapter at the next order, from
 \`\`\`
 content/
   course.yaml          title, description; optional: language, base, site, policy, limits, rules
-  ownership.yaml       the controls and who owns each (aws, customer or shared)
+  ownership.yaml       the parties, the controls and who owns each (a party, or shared)
   chapters/<slug>.mdx  one file per chapter, served at /chapters/<slug>/
 astro.config.mjs       the site: integrations: [courseSite({ courseDir: './content' })]
 .github/workflows/     pr.yml: every pull request is checked (annotations on the changed lines) and built

@@ -43,21 +43,24 @@ export interface RuleDefinition {
 	examples: readonly [RuleExample, ...RuleExample[]];
 }
 
-/** The course every example is checked in (the fixtures' shared course, tests/check/fixtures/_shared). */
+/** The course every example is checked in: the fixtures' shared course (tests/check/fixtures/_shared), with parties that name no provider. */
 export const EXAMPLE_COURSE: Readonly<Record<string, string>> = {
 	'course.yaml': 'title: Rule fixture\ndescription: A course made to show one rule.\n',
-	'ownership.yaml': `controls:
+	'ownership.yaml': `parties:
+  vendor: { label: Vendor }
+  customer: { label: Customer }
+controls:
   ec2.guest-os-patching:
     title: Patch and harden the guest operating system of an EC2 instance
     owner: customer
   global.physical-security:
     title: Physical security of data centers
-    owner: aws
+    owner: vendor
   cloudtrail.trail-configuration:
     title: Turn on CloudTrail in every Region and choose where logs go
     owner: shared
     split:
-      aws: Runs the CloudTrail service and delivers events
+      vendor: Runs the CloudTrail service and delivers events
       customer: Creates trails, chooses Regions, destinations and retention
 `,
 };
@@ -67,8 +70,11 @@ export const EXAMPLE_FRONTMATTER = '---\ntitle: Example\ndescription: An example
 /** A chapter file with its own frontmatter. */
 const chapterFile = (title: string, order: number, body: string, extra = '') => `---\ntitle: ${title}\ndescription: A chapter of the example.\norder: ${order}\n${extra}---\n\n${body}\n`;
 
+/** The parties of every example schema: the generator names no provider (tests/unit/parties.test.ts). */
+const NEUTRAL = 'parties:\n  vendor: { label: Vendor }\n  customer: { label: Customer }\n';
+
 /** A schema with parties of its own (`parties:`). */
-const PARTIES = 'parties:\n  google: { label: Google }\n  customer: { label: Customer }\n  partner: { label: Partner }\n';
+const PARTIES = 'parties:\n  cloud: { label: Cloud }\n  customer: { label: Customer }\n  partner: { label: Partner }\n';
 
 /** A course translated into German (`locales: [de]`), for the translation rules' examples. */
 const TRANSLATED = { 'course.yaml': 'title: Rule fixture\ndescription: A course made to show one rule.\nlocales: [de]\n' };
@@ -76,19 +82,22 @@ const TRANSLATED = { 'course.yaml': 'title: Rule fixture\ndescription: A course 
 const QUIZ = (attributes: string, body: string) => `:::quiz{${attributes}}\n${body}\n:::`;
 
 /** A schema with controls whose owners prose often gets wrong (the untagged-claim examples). */
-const CLAIMS_SCHEMA = `controls:
+const CLAIMS_SCHEMA = `parties:
+  vendor: { label: Vendor }
+  customer: { label: Customer }
+controls:
   ec2.guest-os-patching:
     title: Patch and harden the guest operating system of an EC2 instance
     owner: customer
   s3.default-encryption:
     title: Encrypt every new object at rest by default with SSE-S3
-    owner: aws
+    owner: vendor
     aliases: [S3 encrypts new objects by default, S3 default encryption]
   rds.automated-backups:
     title: Run automated backups and point-in-time recovery for DB instances
     owner: shared
     split:
-      aws: Runs the backup machinery and keeps automated backups on by default
+      vendor: Runs the backup machinery and keeps automated backups on by default
       customer: Sets the retention period, the backup window, and tests restores
 `;
 
@@ -99,7 +108,7 @@ export const RULE_DEFINITIONS = {
 		summary: 'ownership.yaml is not valid YAML',
 		fix: 'Fix the YAML at that line; quote values that contain `: `.',
 		examples: [
-			{ files: { 'ownership.yaml': 'controls:\n  s3.default-encryption:\n    title: Encryption at rest: who turns it on\n    owner: aws\n' }, message: 'Invalid YAML: Nested mappings are not allowed in compact mappings' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  s3.default-encryption:\n    title: Encryption at rest: who turns it on\n    owner: vendor\n' }, message: 'Invalid YAML: Nested mappings are not allowed in compact mappings' },
 			{ files: { 'ownership.yaml': null }, message: 'ownership.yaml is missing' },
 		],
 	},
@@ -108,23 +117,23 @@ export const RULE_DEFINITIONS = {
 		summary: 'An entry in ownership.yaml does not match the schema format',
 		fix: 'Follow the [schema format](#the-ownership-schema-ownershipyaml): the fix line names the field.',
 		examples: [
-			{ files: { 'ownership.yaml': 'controls:\n  ec2.guest-os-patching:\n    title: Patch the guest OS\n    owner: amazon\n' }, message: 'Control "ec2.guest-os-patching": unexpected owner "amazon", expected aws | customer | shared' },
-			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.node-upgrades:\n    title: Upgrade the nodes\n    owner: custmer\n` }, message: 'Control "gke.node-upgrades": unexpected owner "custmer", expected google | customer | partner | shared. Did you mean "customer"?' },
-			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.node-upgrades:\n    title: Upgrade the nodes\n    owner: shared\n    split:\n      google: Releases the versions\n      customr: Chooses when\n` }, message: 'Control "gke.node-upgrades": unexpected split key "customr": it is not a party (google | customer | partner). Did you mean "customer"?' },
-			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.audit-logging:\n    title: Keep audit logs\n    owner: shared\n    split:\n      google: Writes the logs\n` }, message: 'Control "gke.audit-logging": split names 1 party, expected two or more of google, customer, partner' },
-			{ files: { 'ownership.yaml': 'parties:\n  provider: { label: Provider }\n  customer: { label: Customer }\n  shared: { label: Both }\ncontrols: {}\n' }, message: 'Unexpected party "shared": it is reserved for controls that parties split' },
-			{ files: { 'ownership.yaml': 'controls:\n  global.physical-security:\n    owner: aws\n' }, message: 'Control "global.physical-security": missing required field `title`' },
-			{ files: { 'ownership.yaml': 'controls:\n  cloudtrail.trail-configuration:\n    title: Turn on CloudTrail\n    owner: shared\n' }, message: 'Control "cloudtrail.trail-configuration": split is required when owner is shared' },
-			{ files: { 'ownership.yaml': 'controls:\n  iam.root-user-mfa:\n    title: Protect the root user with MFA\n    owner: customer\n    split:\n      aws: Offers MFA\n      customer: Turns it on\n' }, message: 'Control "iam.root-user-mfa": split is only allowed when owner is shared (owner is customer)' },
-			{ files: { 'ownership.yaml': 'controls:\n  vpc.security-groups:\n    title: Configure security groups\n    owner: customer\n    ntoes: Stateful firewalls of the instances.\n' }, message: 'Control "vpc.security-groups": unexpected field `ntoes`. Did you mean "notes"?' },
-			{ files: { 'ownership.yaml': 'controls:\n  S3_Bucket_Policies:\n    title: Write bucket policies\n    owner: customer\n' }, message: 'Unexpected control id "S3_Bucket_Policies", expected lowercase `service.control-name`' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  ec2.guest-os-patching:\n    title: Patch the guest OS\n    owner: supplier\n' }, message: 'Control "ec2.guest-os-patching": unexpected owner "supplier", expected vendor | customer | shared' },
+			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.node-upgrades:\n    title: Upgrade the nodes\n    owner: custmer\n` }, message: 'Control "gke.node-upgrades": unexpected owner "custmer", expected cloud | customer | partner | shared. Did you mean "customer"?' },
+			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.node-upgrades:\n    title: Upgrade the nodes\n    owner: shared\n    split:\n      cloud: Releases the versions\n      customr: Chooses when\n` }, message: 'Control "gke.node-upgrades": unexpected split key "customr": it is not a party (cloud | customer | partner). Did you mean "customer"?' },
+			{ files: { 'ownership.yaml': `${PARTIES}controls:\n  gke.audit-logging:\n    title: Keep audit logs\n    owner: shared\n    split:\n      cloud: Writes the logs\n` }, message: 'Control "gke.audit-logging": split names 1 party, expected two or more of cloud, customer, partner' },
+			{ files: { 'ownership.yaml': 'parties:\n  vendor: { label: Vendor }\n  customer: { label: Customer }\n  shared: { label: Both }\ncontrols: {}\n' }, message: 'Unexpected party "shared": it is reserved for controls that parties split' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  global.physical-security:\n    owner: vendor\n' }, message: 'Control "global.physical-security": missing required field `title`' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  cloudtrail.trail-configuration:\n    title: Turn on CloudTrail\n    owner: shared\n' }, message: 'Control "cloudtrail.trail-configuration": split is required when owner is shared' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  iam.root-user-mfa:\n    title: Protect the root user with MFA\n    owner: customer\n    split:\n      vendor: Offers MFA\n      customer: Turns it on\n' }, message: 'Control "iam.root-user-mfa": split is only allowed when owner is shared (owner is customer)' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  vpc.security-groups:\n    title: Configure security groups\n    owner: customer\n    ntoes: Stateful firewalls of the instances.\n' }, message: 'Control "vpc.security-groups": unexpected field `ntoes`. Did you mean "notes"?' },
+			{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  S3_Bucket_Policies:\n    title: Write bucket policies\n    owner: customer\n' }, message: 'Unexpected control id "S3_Bucket_Policies", expected lowercase `service.control-name`' },
 		],
 	},
 	'schema-duplicate-id': {
 		group: 'course',
 		summary: 'The same control id appears twice in ownership.yaml',
 		fix: 'Remove one entry or give it another id.',
-		examples: [{ files: { 'ownership.yaml': 'controls:\n  ec2.guest-os-patching:\n    title: Patch the guest OS\n    owner: customer\n  ec2.guest-os-patching:\n    title: Patch the guest OS again\n    owner: customer\n' }, message: 'Duplicate control id "ec2.guest-os-patching", first defined at line 2' }],
+		examples: [{ files: { 'ownership.yaml': NEUTRAL + 'controls:\n  ec2.guest-os-patching:\n    title: Patch the guest OS\n    owner: customer\n  ec2.guest-os-patching:\n    title: Patch the guest OS again\n    owner: customer\n' }, message: 'Duplicate control id "ec2.guest-os-patching", first defined at line 5' }],
 	},
 	// course configuration, files and frontmatter
 	'course-config': {
@@ -229,7 +238,7 @@ export const RULE_DEFINITIONS = {
 		group: 'tags',
 		summary: 'The owner written on a tag differs from the owner in the schema',
 		fix: 'Write the schema’s owner, or correct the schema entry (its line is in the message) if the schema is wrong.',
-		examples: [{ chapter: 'You must :control[patch the guest OS]{ref=ec2.guest-os-patching owner=aws} yourself.', message: 'Owner mismatch for "ec2.guest-os-patching": written owner=aws, but the schema says owner=customer (ownership.yaml:2: Patch and harden the guest operating system of an EC2 instance)' }],
+		examples: [{ chapter: 'You must :control[patch the guest OS]{ref=ec2.guest-os-patching owner=vendor} yourself.', message: 'Owner mismatch for "ec2.guest-os-patching": written owner=vendor, but the schema says owner=customer (ownership.yaml:5: Patch and harden the guest operating system of an EC2 instance)' }],
 	},
 	'unknown-ref': {
 		group: 'tags',
@@ -260,8 +269,8 @@ export const RULE_DEFINITIONS = {
 		summary: 'A directive attribute has an invalid value',
 		fix: 'Write a value of the expected shape.',
 		examples: [
-			{ chapter: 'You must :control[patch the guest OS]{ref=ec2.guest-os-patching owner=you} yourself.', message: 'Unexpected value "you" for "owner" on control, expected aws | customer | shared' },
-			{ chapter: QUIZ('id=Patch_Owner', 'Who patches the guest OS?\n\n- [ ] AWS\n- [x] The customer\n\nThe guest OS is inside the instance.'), message: 'Unexpected value "Patch_Owner" for "id" on quiz, expected lowercase letters, digits and dashes' },
+			{ chapter: 'You must :control[patch the guest OS]{ref=ec2.guest-os-patching owner=you} yourself.', message: 'Unexpected value "you" for "owner" on control, expected vendor | customer | shared' },
+			{ chapter: QUIZ('id=Patch_Owner', 'Who patches the guest OS?\n\n- [ ] The vendor\n- [x] The customer\n\nThe guest OS is inside the instance.'), message: 'Unexpected value "Patch_Owner" for "id" on quiz, expected lowercase letters, digits and dashes' },
 		],
 	},
 	'unknown-attribute': {
@@ -274,7 +283,7 @@ export const RULE_DEFINITIONS = {
 		group: 'tags',
 		summary: 'A directive lacks a required attribute',
 		fix: 'Add the attribute.',
-		examples: [{ chapter: ':::card{ref=global.physical-security owner=aws}\nGuards, fences and logged access.\n:::', message: 'Missing required attribute "title" on card' }],
+		examples: [{ chapter: ':::card{ref=global.physical-security owner=vendor}\nGuards, fences and logged access.\n:::', message: 'Missing required attribute "title" on card' }],
 	},
 	'unknown-directive': {
 		group: 'tags',
@@ -300,7 +309,7 @@ export const RULE_DEFINITIONS = {
 		severity: 'warning',
 		summary: 'A sentence names a control and its owner without an owner tag (a warning; the fix is the tag to add)',
 		fix: 'Add the tag the fix line gives, `:control[…]{ref=… owner=…}` around the matched words. See [Untagged claims](#untagged-claims).',
-		examples: [{ chapter: 'You patch and harden the guest operating system yourself.', message: 'Untagged ownership claim: "You patch and harden the guest operating system yourself." names "ec2.guest-os-patching" with owner Customer (ownership.yaml:2: Patch and harden the guest operating system of an EC2 instance)' }],
+		examples: [{ chapter: 'You patch and harden the guest operating system yourself.', message: 'Untagged ownership claim: "You patch and harden the guest operating system yourself." names "ec2.guest-os-patching" with owner Customer (ownership.yaml:5: Patch and harden the guest operating system of an EC2 instance)' }],
 	},
 	'untagged-owner-conflict': {
 		group: 'tags',
@@ -308,9 +317,9 @@ export const RULE_DEFINITIONS = {
 		summary: 'A sentence without an owner tag gives a control to another party than the schema',
 		fix: 'Correct the sentence and tag it, or correct the schema entry (with a source) if the sentence is right.',
 		examples: [
-			{ chapter: 'AWS patches the guest operating system of your instances.', message: 'Ownership conflict: "AWS patches the guest operating system of your instances." gives "ec2.guest-os-patching" to AWS, but the schema says owner=customer (ownership.yaml:2: Patch and harden the guest operating system of an EC2 instance)' },
-			{ files: { 'ownership.yaml': CLAIMS_SCHEMA }, chapter: 'AWS does not encrypt new objects in S3 by default; you have to turn on S3 default encryption yourself.', message: 'Ownership conflict: "AWS does not encrypt new objects in S3 by default; you have to turn on S3 default encryption yourself." says AWS does not own "s3.default-encryption", but the schema says owner=aws (ownership.yaml:5: Encrypt every new object at rest by default with SSE-S3)' },
-			{ files: { 'ownership.yaml': CLAIMS_SCHEMA }, chapter: 'On RDS, AWS runs automated backups and point-in-time recovery for you.', message: 'Ownership conflict: "On RDS, AWS runs automated backups and point-in-time recovery for you." gives "rds.automated-backups" to AWS alone, but the schema says owner=shared (ownership.yaml:9: Run automated backups and point-in-time recovery for DB instances; AWS: Runs the backup machinery and keeps automated backups on by default; Customer: Sets the retention period, the backup window, and tests restores)' },
+			{ chapter: 'The vendor patches the guest operating system of your instances.', message: 'Ownership conflict: "The vendor patches the guest operating system of your instances." gives "ec2.guest-os-patching" to Vendor, but the schema says owner=customer (ownership.yaml:5: Patch and harden the guest operating system of an EC2 instance)' },
+			{ files: { 'ownership.yaml': CLAIMS_SCHEMA }, chapter: 'The vendor does not encrypt new objects in S3 by default; you have to turn on S3 default encryption yourself.', message: 'Ownership conflict: "The vendor does not encrypt new objects in S3 by default; you have to turn on S3 default encryption yourself." says Vendor does not own "s3.default-encryption", but the schema says owner=vendor (ownership.yaml:8: Encrypt every new object at rest by default with SSE-S3)' },
+			{ files: { 'ownership.yaml': CLAIMS_SCHEMA }, chapter: 'On RDS, the vendor runs automated backups and point-in-time recovery for you.', message: 'Ownership conflict: "On RDS, the vendor runs automated backups and point-in-time recovery for you." gives "rds.automated-backups" to Vendor alone, but the schema says owner=shared (ownership.yaml:12: Run automated backups and point-in-time recovery for DB instances; Vendor: Runs the backup machinery and keeps automated backups on by default; Customer: Sets the retention period, the backup window, and tests restores)' },
 		],
 	},
 	// quizzes, cards, terms
@@ -320,7 +329,7 @@ export const RULE_DEFINITIONS = {
 		fix: 'Write the options as a task list: `- [ ] wrong`, `- [x] right`.',
 		examples: [
 			{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" has no options' },
-			{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] AWS\n- [x] The customer\n- Both\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" mixes task items with plain list items' },
+			{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] The vendor\n- [x] The customer\n- Both\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" mixes task items with plain list items' },
 		],
 	},
 	'quiz-too-few-options': {
@@ -333,7 +342,7 @@ export const RULE_DEFINITIONS = {
 		group: 'quizzes',
 		summary: 'A quiz has no option marked `[x]`',
 		fix: 'Mark the right answer `- [x]`.',
-		examples: [{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] AWS\n- [ ] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" has no correct option' }],
+		examples: [{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] The vendor\n- [ ] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" has no correct option' }],
 	},
 	'quiz-several-correct': {
 		group: 'quizzes',
@@ -345,21 +354,21 @@ export const RULE_DEFINITIONS = {
 		group: 'quizzes',
 		summary: 'A quiz has no question before its options',
 		fix: 'Put the question in a paragraph before the options.',
-		examples: [{ chapter: QUIZ('id=patch-owner', '- [ ] AWS\n- [x] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" has no question' }],
+		examples: [{ chapter: QUIZ('id=patch-owner', '- [ ] The vendor\n- [x] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "patch-owner" has no question' }],
 	},
 	'quiz-no-explanation': {
 		group: 'quizzes',
 		summary: 'A quiz has no explanation after its options',
 		fix: 'Add a paragraph after the options saying why.',
-		examples: [{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] AWS\n- [x] The customer'), message: 'Quiz "patch-owner" has no explanation' }],
+		examples: [{ chapter: QUIZ('id=patch-owner', 'Who patches the guest OS?\n\n- [ ] The vendor\n- [x] The customer'), message: 'Quiz "patch-owner" has no explanation' }],
 	},
 	'quiz-answer-owner': {
 		group: 'quizzes',
 		summary: 'The correct option of a quiz with `ref` and `owner` names another party than `owner`',
 		fix: 'Mark the option that names the tag’s owner (both parties for `shared`), or correct the tag. The party is read from the option’s first clause, as in [Untagged claims](#untagged-claims).',
 		examples: [
-			{ chapter: QUIZ('id=guest-patching ref=ec2.guest-os-patching owner=customer', 'A kernel flaw is announced. Who patches the EC2 guest OS?\n\n- [x] AWS, because EC2 is an AWS service\n- [ ] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "guest-patching" is tagged owner=customer, but its correct option names AWS: "AWS, because EC2 is an AWS service"' },
-			{ chapter: QUIZ('id=trail-setup ref=cloudtrail.trail-configuration owner=shared', 'Who is responsible for CloudTrail trails?\n\n- [x] The customer\n- [ ] Both: AWS runs the service and you create the trails\n\nAWS runs CloudTrail; the customer creates trails and chooses Regions.'), message: 'Quiz "trail-setup" is tagged owner=shared, but its correct option names one party, Customer: "The customer"' },
+			{ chapter: QUIZ('id=guest-patching ref=ec2.guest-os-patching owner=customer', 'A kernel flaw is announced. Who patches the EC2 guest OS?\n\n- [x] The vendor, because it runs EC2\n- [ ] The customer\n\nThe guest OS is inside the instance.'), message: 'Quiz "guest-patching" is tagged owner=customer, but its correct option names Vendor: "The vendor, because it runs EC2"' },
+			{ chapter: QUIZ('id=trail-setup ref=cloudtrail.trail-configuration owner=shared', 'Who is responsible for CloudTrail trails?\n\n- [x] The customer\n- [ ] Both: the vendor runs the service and you create the trails\n\nThe vendor runs CloudTrail; the customer creates trails and chooses Regions.'), message: 'Quiz "trail-setup" is tagged owner=shared, but its correct option names one party, Customer: "The customer"' },
 		],
 	},
 	'duplicate-quiz-id': {
@@ -369,8 +378,8 @@ export const RULE_DEFINITIONS = {
 		examples: [
 			{
 				files: {
-					'chapters/compute.mdx': chapterFile('Compute', 2, QUIZ('id=who-owns-it', 'Who patches the guest OS?\n\n- [ ] AWS\n- [x] The customer\n\nThe guest OS is inside the instance.')),
-					'chapters/facilities.mdx': chapterFile('Facilities', 3, QUIZ('id=who-owns-it', 'Who guards the doors of a data center?\n\n- [x] AWS\n- [ ] The customer\n\nNo customer enters a data center.')),
+					'chapters/compute.mdx': chapterFile('Compute', 2, QUIZ('id=who-owns-it', 'Who patches the guest OS?\n\n- [ ] The vendor\n- [x] The customer\n\nThe guest OS is inside the instance.')),
+					'chapters/facilities.mdx': chapterFile('Facilities', 3, QUIZ('id=who-owns-it', 'Who guards the doors of a data center?\n\n- [x] The vendor\n- [ ] The customer\n\nNo customer enters a data center.')),
 				},
 				message: 'Duplicate quiz id "who-owns-it", first used at compute.mdx:7',
 			},
@@ -503,8 +512,8 @@ export const RULE_DEFINITIONS = {
 		summary: 'A link URL cannot be parsed',
 		fix: 'Fix the address as the fix line says.',
 		examples: [
-			{ chapter: '[The docs](https:/docs.aws.amazon.com/)', message: 'Malformed URL "https:/docs.aws.amazon.com/" in link: expected `https://` at the start' },
-			{ chapter: '[The docs](<https://docs.aws.amazon.com/iam/user guide>)', message: 'Malformed URL "https://docs.aws.amazon.com/iam/user guide" in link: it contains a space' },
+			{ chapter: '[The docs](https:/docs.example.org/)', message: 'Malformed URL "https:/docs.example.org/" in link: expected `https://` at the start' },
+			{ chapter: '[The docs](<https://docs.example.org/iam/user guide>)', message: 'Malformed URL "https://docs.example.org/iam/user guide" in link: it contains a space' },
 		],
 	},
 	'broken-link': {
@@ -557,7 +566,7 @@ export const RULE_DEFINITIONS = {
 		summary: 'A translation sets what only the original may (an owner, a chapter’s order), or names a control, party, chapter or locale the course does not have',
 		fix: 'Translate only words of the original; remove owners and other fields; name a translated chapter after its original; declare the locale in `locales:`. See [Translations](#translations).',
 		examples: [
-			{ files: { ...TRANSLATED, 'locales/de/ownership.yaml': 'controls:\n  ec2.guest-os-patching:\n    title: Das Gastbetriebssystem patchen\n    owner: aws\n' }, message: 'Control "ec2.guest-os-patching": a translation cannot set an owner; ownership.yaml:2 says owner=customer' },
+			{ files: { ...TRANSLATED, 'locales/de/ownership.yaml': 'controls:\n  ec2.guest-os-patching:\n    title: Das Gastbetriebssystem patchen\n    owner: vendor\n' }, message: 'Control "ec2.guest-os-patching": a translation cannot set an owner; ownership.yaml:5 says owner=customer' },
 			{ files: { ...TRANSLATED, 'locales/de/ownership.yaml': 'controls:\n  ec2.guest-os-patchen:\n    title: Gibt es nicht\n' }, message: 'Unknown control "ec2.guest-os-patchen": it is not in ownership.yaml, so there is nothing to translate. Did you mean "ec2.guest-os-patching"?' },
 			{ files: { ...TRANSLATED, 'locales/de/ownership.yaml': 'controls:\n  cloudtrail.trail-configuration:\n    title: CloudTrail einschalten\n    layer: logging\n' }, message: 'Control "cloudtrail.trail-configuration": `layer` cannot be translated, only title, notes, split.' },
 			{ files: { ...TRANSLATED, 'locales/de/chapters/example.mdx': '---\ntitle: Beispiel\ndescription: Ein Beispiel.\norder: 2\n---\n\nText.\n' }, message: "`order: 2` differs from the original's (chapters/example.mdx has 1): a translation keeps its original's place in the course" },
@@ -572,7 +581,7 @@ export const RULE_DEFINITIONS = {
 		fix: 'Tag the controls the original tags, or change the original too.',
 		examples: [
 			{
-				chapter: 'You :control[patch the guest OS]{ref=ec2.guest-os-patching owner=customer} of your instances, while :control[the data centers]{ref=global.physical-security owner=aws} are the provider’s.',
+				chapter: 'You :control[patch the guest OS]{ref=ec2.guest-os-patching owner=customer} of your instances, while :control[the data centers]{ref=global.physical-security owner=vendor} are the vendor’s.',
 				files: { ...TRANSLATED, 'locales/de/chapters/example.mdx': '---\ntitle: Beispiel\ndescription: Ein Beispiel.\n---\n\nSie :control[patchen das Gastbetriebssystem]{ref=ec2.guest-os-patching owner=customer}; :control[CloudTrail]{ref=cloudtrail.trail-configuration owner=shared} teilen Sie sich mit dem Anbieter.\n' },
 				message: 'The translation tags different controls than chapters/example.mdx (not tagged here: global.physical-security; tagged only here: cloudtrail.trail-configuration)',
 			},

@@ -34,7 +34,7 @@ const controlFields = {
 	title: z.string().trim().min(1, 'title must not be empty').describe('What the control is, as a task: tags and the matrix show it.'),
 	owner: z
 		.string()
-		.describe('Who owns the control: a party (aws or customer, unless `parties:` says otherwise), or shared with a split.')
+		.describe('Who owns the control: one of the parties (`parties:`, or the default two), or shared with a split.')
 		.meta({ examples: [...DEFAULT_PARTIES.map((p) => p.id), SHARED] }),
 	split: z
 		.record(z.string(), z.string().trim().min(1, 'a split line must not be empty'))
@@ -325,7 +325,7 @@ export const ownershipFileSchema = z.object({
 	parties: z
 		.record(z.string().regex(PARTY_ID), partySchema)
 		.optional()
-		.describe('The parties controls are assigned to, two or more, by id (default: aws and customer); `shared` is reserved.'),
+		.describe('The parties controls are assigned to, two or more, by id (without it, the default two); `shared` is reserved.'),
 	controls: z.record(z.string().regex(CONTROL_ID), z.object(controlFields).strict()).describe('One entry per control, by id: lowercase `service.control-name`.'),
 	services: z.record(z.string(), serviceSchema).optional().describe('Display titles (and service models) of the services, by the id prefix.'),
 });

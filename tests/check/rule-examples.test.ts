@@ -39,7 +39,4 @@ describe('rule examples', () => {
 		expect(found).toEqual([`${severity} ${id}: ${example.message}`]);
 	});
 
-	it('the example course is the fixtures’ shared course', () => {
-		for (const [file, text] of Object.entries(EXAMPLE_COURSE)) expect(fs.readFileSync(path.join(import.meta.dirname, 'fixtures/_shared', file), 'utf8')).toBe(text);
-	});
 });
