@@ -23,7 +23,7 @@ const languageTag = z.string().refine(
 );
 
 /** An absolute http(s) URL without credentials. */
-const httpUrl = z.string().refine(
+export const httpUrl = z.string().refine(
 	(s) => {
 		try {
 			const u = new URL(s);
@@ -33,11 +33,14 @@ const httpUrl = z.string().refine(
 		}
 	},
 	{ error: (i) => `Unexpected URL ${JSON.stringify(i.input)}, expected an http(s) address such as https://example.org` },
-);
+).meta({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 
-export const basePath = z.string().refine((s) => BASE_PATTERN.test(s), {
-	error: (i) => `Unexpected base ${JSON.stringify(i.input)}, expected a path that starts with / (letters, digits, . _ ~ - and single slashes; no backslash, no //)`,
-});
+export const basePath = z
+	.string()
+	.refine((s) => BASE_PATTERN.test(s), {
+		error: (i) => `Unexpected base ${JSON.stringify(i.input)}, expected a path that starts with / (letters, digits, . _ ~ - and single slashes; no backslash, no //)`,
+	})
+	.meta({ pattern: BASE_PATTERN.source });
 
 const positiveInt = z.number().int().positive();
 
@@ -51,15 +54,15 @@ export const uiOverrides = z.record(z.string(), message);
 
 export const courseConfigSchema = z
 	.object({
-		title: z.string().trim().min(1),
-		description: z.string().trim().min(1),
-		language: languageTag.default('en'),
+		title: z.string().trim().min(1).describe('The course title, shown on every page.'),
+		description: z.string().trim().min(1).describe('One sentence about the course: the home page and search results show it.'),
+		language: languageTag.default('en').describe('The language of the chapters, a BCP 47 tag such as en, de or pt-BR (default en).'),
 		/** Deploy path prefix, e.g. `/my-course/` for GitHub Pages project sites. `BASE_PATH` overrides it. */
-		base: basePath.optional(),
+		base: basePath.optional().describe('The deploy path, e.g. /my-course/ for a GitHub Pages project site (default /). BASE_PATH and the integration option override it.'),
 		/** Absolute site URL, used for canonical links. */
-		site: httpUrl.optional(),
-		author: z.string().optional(),
-		repository: httpUrl.optional(),
+		site: httpUrl.optional().describe('The site\'s absolute address, e.g. https://example.org.'),
+		author: z.string().optional().describe('Who wrote the course.'),
+		repository: httpUrl.optional().describe('The address of the course\'s repository, e.g. https://github.com/owner/course.'),
 		/**
 		 * Loosen the safe-content policy (src/config/policy.ts) for this course. Never silent: every check and
 		 * build prints a `policy-loosened` warning saying what is allowed. Strict: a misspelt key is an error.
@@ -75,23 +78,26 @@ export const courseConfigSchema = z
 								error: (i) => (/[A-Z]/.test(String(i.input)) ? `Unexpected "${String(i.input)}": ${neverAllowed(String(i.input))}` : `<${String(i.input)}> can never be allowed: ${neverAllowed(String(i.input))}`),
 							}),
 					)
-					.optional(),
+					.optional()
+					.describe('Extra HTML elements chapters may use, e.g. [figure, figcaption] (never script-capable ones).'),
 				/** Chapters may use import/export, expressions and components: they are trusted code. */
-				allowMdx: z.boolean().optional(),
+				allowMdx: z.boolean().optional().describe('Chapters are trusted code, compiled as MDX: never build untrusted pull requests with secrets in the environment.'),
 			})
 			.strict()
-			.optional(),
+			.optional()
+			.describe('Loosen the safe-content policy; every check then prints a policy-loosened warning.'),
 		/** Raise (or lower) the limits on one chapter (src/core/limits.ts). */
 		limits: z
-			.object({ chapterBytes: positiveInt.optional(), depth: positiveInt.max(1000).optional() })
+			.object({ chapterBytes: positiveInt.optional().describe('The largest chapter, in bytes (default 4 MB).'), depth: positiveInt.max(1000).optional().describe('The deepest nesting of a chapter (default 40).') })
 			.strict()
-			.optional(),
+			.optional()
+			.describe('Raise (or lower) the limits on one chapter.'),
 		/** Severity per rule id: `off`, `warning` or `error` (./rules.ts). */
-		rules: rulesConfigSchema.optional(),
+		rules: rulesConfigSchema.optional().describe('The severity of rules by id: off, warning or error (npm run check -- --list-rules lists them).'),
 		/** Translations of the course (`locales/<tag>/`), served at `/<tag>/…`; the default locale is `language`. */
-		locales: z.array(languageTag).optional(),
+		locales: z.array(languageTag).optional().describe('Translations of the course, in locales/<tag>/, served at /<tag>/ (language tags other than `language`).'),
 		/** Interface strings that replace the built-in ones of `language`. */
-		ui: uiOverrides.optional(),
+		ui: uiOverrides.optional().describe('Interface strings that replace the built-in ones of `language`, by key.'),
 	})
 	.strict()
 	.superRefine((c, ctx) => {

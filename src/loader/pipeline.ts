@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ChapterEnv } from '../check/chapter.ts';
 import { chapterEnv, type CourseCheck, finishCourse, type PreparedTranslation, prepareCourse } from '../check/course.ts';
 import type { ChapterSource } from '../check/discover.ts';
@@ -24,6 +23,7 @@ import { courseFile } from '../config/course.ts';
 import { diagnostic, type Diagnostic, hasErrors } from '../core/diagnostics.ts';
 import { digest } from '../core/hash.ts';
 import { schemaFile } from '../core/paths.ts';
+import { typeScriptWorker } from '../core/worker.ts';
 import { buildCourseModel, buildLocaleModel, type CourseModel } from '../model/model.ts';
 import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
 import { type ProcessOptions, processChapter } from './process.ts';
@@ -202,7 +202,7 @@ function runWorker(envs: ChapterEnv[], options: ProcessOptions, jobs: Job[], onR
 	return new Promise((resolve, reject) => {
 		// Only the environments these jobs use travel to the worker (a schema is the largest part of one).
 		const needed = [...new Set(jobs.map((j) => j.env))];
-		const worker = new Worker(WORKER, { workerData: { envs: Object.fromEntries(needed.map((e) => [e, envs[e]])), options, jobs: jobs.map(({ source, key, bytes, env }) => ({ source, key, bytes, env })) } });
+		const worker = typeScriptWorker(WORKER, { workerData: { envs: Object.fromEntries(needed.map((e) => [e, envs[e]])), options, jobs: jobs.map(({ source, key, bytes, env }) => ({ source, key, bytes, env })) } });
 		worker.on('message', (m: { record?: ChapterRecord; failed?: string; message?: string }) => {
 			if (m.record) onRecord(m.record);
 			else reject(new Error(`Internal error while processing ${m.failed}: ${m.message}`));
