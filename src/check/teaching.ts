@@ -72,14 +72,20 @@ export function findTeachingSections(tree: Root, quizzes: QuizFact[], tags: read
 		current.words += wordCount(text);
 	}
 	const teaching = sections.map((s, i) => ({ s, i })).filter(({ s }) => s.id !== undefined && s.words >= TEACHING_WORDS);
-	const stems = teaching.map(({ s }) => ({ heading: new Set(contentStems(s.heading)), all: new Set([...contentStems(s.heading), ...s.prose.flatMap((p) => contentStems(p))]) }));
-	// How many teaching sections each stem occurs in: a word every section has says nothing about which one.
-	const df = new Map<string, number>();
-	for (const s of stems) for (const t of s.all) df.set(t, (df.get(t) ?? 0) + 1);
-
-	const nodes = new Map(quizzesIn(tree).map((q) => [q.id, q.node]));
+	// The sections' words are only needed when a quiz's section must be found by them: worked out on first use
+	// (stemming a whole chapter is the costliest step of a check).
+	let index: { stems: { heading: Set<string>; all: Set<string> }[]; df: Map<string, number>; nodes: Map<string, Nodes> } | undefined;
+	const wordsIndex = () => {
+		if (index) return index;
+		const stems = teaching.map(({ s }) => ({ heading: new Set(contentStems(s.heading)), all: new Set([...contentStems(s.heading), ...s.prose.flatMap((p) => contentStems(p))]) }));
+		// How many teaching sections each stem occurs in: a word every section has says nothing about which one.
+		const df = new Map<string, number>();
+		for (const s of stems) for (const t of s.all) df.set(t, (df.get(t) ?? 0) + 1);
+		return (index = { stems, df, nodes: new Map(quizzesIn(tree).map((q) => [q.id, q.node])) });
+	};
 	/** The candidate (indices into `teaching`) the quiz's words match best; ties go to the one nearest above. */
 	const bestMatch = (quizId: string, candidates: number[], quizSection: number): number | undefined => {
+		const { stems, df, nodes } = wordsIndex();
 		const node = nodes.get(quizId);
 		const words = new Set(node ? contentStems(toString(node)) : []);
 		let best: number | undefined;
@@ -105,7 +111,8 @@ export function findTeachingSections(tree: Root, quizzes: QuizFact[], tags: read
 		if (own.id !== undefined && at.before >= TEACHING_WORDS) {
 			const group = siblingsAbove(sections, at.section);
 			const candidates = teaching.flatMap(({ i }, k) => (group.includes(i) ? [k] : []));
-			const best = bestMatch(quiz.id, candidates, at.section);
+			// A single candidate is the quiz's own section, whatever the words say.
+			const best = candidates.length > 1 ? bestMatch(quiz.id, candidates, at.section) : undefined;
 			quiz.teaches = best === undefined ? own.id : teaching[best]!.s.id;
 			continue;
 		}
