@@ -21,7 +21,7 @@ import { digest } from '../core/hash.ts';
 import mermaid from 'astro-mermaid';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
-import { type CourseSiteOptions, parseCourseSiteOptions, resolveSite, type SiteOptions } from '../config/site.ts';
+import { type CourseSiteOptions, parseCourseSiteOptions, resolveSite, siteConflict, type SiteOptions } from '../config/site.ts';
 import { loadCourse } from '../loader/pipeline.ts';
 import { publish, storeKey } from '../loader/store.ts';
 import { copyImages, copySocialImage } from './assets.ts';
@@ -69,8 +69,8 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 				const key = (state.key = storeKey(site.courseDir, site.base));
 				// The site's address is set once, in course.yaml (`site:`; SITE_URL overrides it for a deploy): the pages'
 				// canonical and social tags and the sitemap read it from Astro's config, which the integration sets.
-				if (config.site && config.site !== site.site && config.site !== `${site.site}/`)
-					throw new Error(`The Astro config sets \`site: ${config.site}\`${site.site ? `, but the course's address is ${site.site}` : ''}: set the site's address once, as \`site:\` in ${path.join(site.courseDir, 'course.yaml')}, and remove it from the Astro config.`);
+				const conflict = siteConflict(config.site, site);
+				if (conflict) throw new Error(conflict);
 				// Routes and links end in a slash (src/core/routes.ts); base and site come from the options or course.yaml.
 				updateConfig({ base: site.base, trailingSlash: 'always', ...(site.site ? { site: site.site } : {}) });
 				// One Vite cache per course and output folder (unless the project chose one), so builds of several courses
