@@ -44,12 +44,12 @@ const repositoryObject = z
 		url: httpUrl.describe('The repository\'s address, e.g. https://github.com/owner/course.'),
 		branch: z
 			.string()
-			.regex(/^(?!\/)(?!.*(?:\.\.|\/\/|@\{))[A-Za-z0-9._\/-]+(?<![./])$/, { error: 'expected a branch name such as main or release/2026' })
+			.regex(/^(?!\/)(?!.*(?:\.\.|\/\/|@\{))(?!.*[./]$)[A-Za-z0-9._\/-]+$/, { error: 'expected a branch name such as main or release/2026' })
 			.optional()
 			.describe('The branch that "Edit this page" opens (default main).'),
 		path: z
 			.string()
-			.regex(/^(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?\/?$/, { error: 'expected the course folder’s path in the repository, such as content or courses/aws (no leading slash, no ..)' })
+			.regex(/^(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?\/?$/, { error: 'expected the course folder’s path in the repository, such as content or courses/security (no leading slash, no ..)' })
 			.refine((p) => !p.split('/').includes('..'), { error: 'expected a path inside the repository (no ..)' })
 			.optional()
 			.describe('The course folder\'s path in the repository, e.g. content (default: found from git).'),

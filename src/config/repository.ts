@@ -2,7 +2,7 @@
  * course.yaml `repository:` → the address where a course file is edited ("Edit this page" on every chapter).
  *
  *   repository: https://github.com/owner/course                      branch main, course folder found from git
- *   repository: { url: https://gitlab.com/group/course, branch: trunk, path: courses/aws }
+ *   repository: { url: https://gitlab.com/group/course, branch: trunk, path: courses/security }
  *
  * GitHub (and Gitea, Forgejo, Codeberg) edit at `<url>/edit/<branch>/<path>`, GitLab at `<url>/-/edit/<branch>/<path>`.
  */

@@ -18,8 +18,8 @@ describe('repository', () => {
 	});
 
 	it('takes the branch and path it is given, over what git says', () => {
-		expect(edit({ url: 'https://github.com/owner/mono', branch: 'release/2026', path: 'courses/aws/' }, 'elsewhere', 'locales/de/chapters/einführung.mdx')).toBe(
-			'https://github.com/owner/mono/edit/release/2026/courses/aws/locales/de/chapters/einf%C3%BChrung.mdx',
+		expect(edit({ url: 'https://github.com/owner/mono', branch: 'release/2026', path: 'courses/security/' }, 'elsewhere', 'locales/de/chapters/einführung.mdx')).toBe(
+			'https://github.com/owner/mono/edit/release/2026/courses/security/locales/de/chapters/einf%C3%BChrung.mdx',
 		);
 	});
 
@@ -41,7 +41,7 @@ describe('repository', () => {
 		]);
 		expect(problems('repository: { url: https://github.com/o/c, branch: ../x, path: /abs }\n').map((p) => p.split(' | ')[0])).toEqual([
 			'3:52 `repository.branch`: unexpected value "../x", expected a branch name such as main or release/2026',
-			'3:64 `repository.path`: unexpected value "/abs", expected the course folder’s path in the repository, such as content or courses/aws (no leading slash, no ..)',
+			'3:64 `repository.path`: unexpected value "/abs", expected the course folder’s path in the repository, such as content or courses/security (no leading slash, no ..)',
 		]);
 		expect(problems('repository: 42\n').map((p) => p.split(' | ')[0])).toEqual(['3:13 `repository`: unexpected value 42, expected an http(s) address, or { url, branch, path }']);
 	});
