@@ -37,7 +37,7 @@ export const httpUrl = z.string().refine(
 
 /**
  * `repository: { url, branch, path }`: the repository's address, the branch to edit (default `main`) and the
- * course folder's path inside the repository (default: found from git, else the top of the repository).
+ * course folder's path inside the repository (default: found from git, else its path in the project folder).
  */
 const repositoryObject = z
 	.object({
@@ -52,7 +52,7 @@ const repositoryObject = z
 			.regex(/^(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?\/?$/, { error: 'expected the course folder’s path in the repository, such as content or courses/security (no leading slash, no ..)' })
 			.refine((p) => !p.split('/').includes('..'), { error: 'expected a path inside the repository (no ..)' })
 			.optional()
-			.describe('The course folder\'s path in the repository, e.g. content (default: found from git).'),
+			.describe('The course folder\'s path in the repository, e.g. content (default: found from git, else its path in the project).'),
 	})
 	.strict();
 

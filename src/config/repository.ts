@@ -17,7 +17,7 @@ export interface Repository {
 	path: string;
 }
 
-/** The repository of a course, with its defaults; `found` is the course folder's path in its git work tree, if known. */
+/** The repository of a course, with its defaults; `found` is the course folder's path in the repository, if known (src/loader/git.ts). */
 export function resolveRepository(given: CourseConfig['repository'], found?: string): Repository | undefined {
 	if (!given) return undefined;
 	const object = typeof given === 'string' ? { url: given } : given;

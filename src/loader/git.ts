@@ -37,9 +37,18 @@ export function parseLog(out: string): Map<string, string> {
 }
 
 /**
- * The course folder's path inside its git work tree (`content`, `` for a course at the top), found by looking
- * for `.git` in the folder and above it; undefined outside a repository.
+ * Where the course folder is in its repository: its path in the git work tree it is in (found by looking for
+ * `.git` in the folder and above it), else — not in git, e.g. a fresh `init` — its path in the project folder
+ * (the working directory), whose top is the repository's; '' when it is neither.
  */
+export function coursePathInRepository(courseDir: string, project = process.cwd()): string {
+	const found = repositoryPath(courseDir);
+	if (found !== undefined) return found;
+	const rel = path.relative(path.resolve(project), path.resolve(courseDir));
+	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : '';
+}
+
+/** The course folder's path inside its git work tree (`content`, `` for a course at the top); undefined outside one. */
 export function repositoryPath(courseDir: string): string | undefined {
 	let dir: string;
 	try {

@@ -27,7 +27,7 @@ import { typeScriptWorker } from '../core/worker.ts';
 import { editBase, resolveRepository } from '../config/repository.ts';
 import { buildCourseModel, buildLocaleModel, type CourseModel, type CourseSources } from '../model/model.ts';
 import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
-import { lastCommitDates, repositoryPath } from './git.ts';
+import { coursePathInRepository, lastCommitDates } from './git.ts';
 import { type ProcessOptions, processChapter } from './process.ts';
 import type { ChapterRecord } from './record.ts';
 
@@ -199,7 +199,7 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 function courseSources(courseDir: string, check: CourseCheck, records: readonly ChapterRecord[]): CourseSources {
 	const undated = records.some((r) => r.facts.frontmatter && !r.facts.frontmatter.draft && !r.facts.frontmatter.updated);
 	const given = check.config.repository;
-	const repository = resolveRepository(given, given && (typeof given === 'string' || given.path === undefined) ? repositoryPath(courseDir) : undefined);
+	const repository = resolveRepository(given, given && (typeof given === 'string' || given.path === undefined) ? coursePathInRepository(courseDir) : undefined);
 	return { ...(undated ? { commits: lastCommitDates(courseDir) } : {}), ...(repository ? { editBase: editBase(repository) } : {}) };
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastCommitDates, parseLog, repositoryPath } from '../../src/loader/git.ts';
+import { coursePathInRepository, lastCommitDates, parseLog, repositoryPath } from '../../src/loader/git.ts';
 import { loadCourse } from '../../src/loader/pipeline.ts';
 import { chapterPageKey } from '../../src/model/page-key.ts';
 
@@ -64,9 +64,14 @@ describe('last commit dates', () => {
 		expect(repositoryPath(outside)).toBeUndefined();
 	});
 
-	it('finds the course folder in its repository', () => {
+	it('finds the course folder in its repository, or outside git in the project folder', () => {
 		expect(repositoryPath(course)).toBe('courses/aws');
 		expect(repositoryPath(path.join(tmp, 'repo'))).toBe('');
+		expect(coursePathInRepository(course, tmp)).toBe('courses/aws');
+		const project = path.join(tmp, 'project');
+		fs.mkdirSync(path.join(project, 'content'), { recursive: true });
+		expect(coursePathInRepository(path.join(project, 'content'), project)).toBe('content');
+		expect(coursePathInRepository(path.join(project, 'content'), path.join(tmp, 'elsewhere'))).toBe('');
 	});
 
 	it('reads the newest date of a file from the log, names with spaces and all', () => {
