@@ -78,6 +78,8 @@ export interface ChapterFacts extends CheckCollector {
 	deps: string[];
 	/** Mermaid code blocks, for the diagram rule and to load mermaid only where needed. */
 	diagrams: { code: string; line: number; column: number }[];
+	/** Code blocks other than diagrams (pages with any load the copy button's script). */
+	codeBlocks: number;
 	/** Names of the directives the chapter uses (pages load a directive's script only where it is used). */
 	directives: string[];
 	words: number;
@@ -118,7 +120,7 @@ export interface CheckedChapter {
 }
 
 export function emptyFacts(source: ChapterSource): ChapterFacts {
-	return { file: source.file, rel: source.rel, slug: source.slug, ...(source.part ? { part: source.part } : {}), parsed: false, frontmatterLines: {}, headings: [], links: [], images: [], deps: [], diagrams: [], directives: [], words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
+	return { file: source.file, rel: source.rel, slug: source.slug, ...(source.part ? { part: source.part } : {}), parsed: false, frontmatterLines: {}, headings: [], links: [], images: [], deps: [], diagrams: [], codeBlocks: 0, directives: [], words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
 }
 
 /** Check a chapter from its bytes (or text, for tests). */
@@ -197,6 +199,10 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		if (node.type === 'code' && (node as { lang?: string }).lang === 'mermaid') {
 			const start = node.position?.start;
 			facts.diagrams.push({ code: (node as unknown as { value: string }).value, line: start?.line ?? 1, column: start?.column ?? 1 });
+			return;
+		}
+		if (node.type === 'code') {
+			facts.codeBlocks++;
 			return;
 		}
 		if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {

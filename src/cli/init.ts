@@ -67,7 +67,8 @@ title: ${JSON.stringify(title)}
 description: What a learner can do after this course, in one sentence.
 language: en
 # base: /my-course/          # the deploy path, when the site is not at the root of its domain
-# site: https://example.org  # the site's address
+# site: https://example.org  # the site's address: canonical links, social tags and a sitemap
+# repository: https://github.com/owner/my-course  # "Edit this page" on every chapter
 `,
 		'content/ownership.yaml': `${schemaComment('ownership', SCHEMAS)}
 # Who owns each control this course talks about. Every ownership claim in a chapter (:control[…]{ref=… owner=…},

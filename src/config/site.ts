@@ -55,6 +55,17 @@ export function resolveSite(options: CourseSiteOptions = {}, root: string = proc
 	// course.yaml's base is checked with the course; one from the environment or the options is checked here.
 	if (given !== config.base && !basePath.safeParse(given).success) throw new Error(`Invalid base path ${JSON.stringify(given)} (BASE_PATH or the base option): expected a path such as /my-course/.`);
 	const base = basePath.safeParse(given).success ? normaliseBase(given) : '/';
-	const site = options.site ?? process.env.SITE_URL ?? config.site;
+	// The site's address is course.yaml's `site:`; SITE_URL (a deploy's, empty = unset) or the option override it.
+	const site = options.site ?? (process.env.SITE_URL || undefined) ?? config.site;
+	if (site !== undefined && site !== config.site && !httpUrl.safeParse(site).success) throw new Error(`Invalid site address ${JSON.stringify(site)} (SITE_URL or the site option): expected an http(s) address such as https://example.org.`);
 	return { courseDir, base, ...(site ? { site } : {}) };
+}
+
+/**
+ * The site's address is set once, in course.yaml (or SITE_URL / the option): an Astro config that sets its own
+ * `site` is a mistake the build names, since the pages, the sitemap and course.yaml would disagree.
+ */
+export function siteConflict(astroSite: string | undefined, site: SiteOptions): string | undefined {
+	if (!astroSite || astroSite.replace(/\/$/, '') === site.site?.replace(/\/$/, '')) return undefined;
+	return `The Astro config sets \`site: ${astroSite}\`${site.site ? `, but the course's address is ${site.site}` : ''}: set the site's address once, as \`site:\` in ${path.join(site.courseDir, 'course.yaml')}, and remove it from the Astro config.`;
 }

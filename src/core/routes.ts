@@ -14,6 +14,9 @@ export const routes = {
 	review: '/review/',
 } as const;
 
+/** The default social-card image (OpenGraph, Twitter) of a site with an address, published by the integration. */
+export const SOCIAL_IMAGE = { path: '/_course/social.png', width: 1200, height: 630 } as const;
+
 /** Anchors inside pages: quizzes and terms on chapter pages (and the practice exam and glossary), controls and services on the matrix. */
 export const anchors = {
 	quiz: (id: string) => `quiz-${id}`,

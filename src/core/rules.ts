@@ -17,7 +17,7 @@ export const RULE_GROUPS = {
 	course: 'Schema and course',
 	tags: 'Owner tags and directives',
 	quizzes: 'Quizzes, flashcards and terms',
-	blocks: 'Tabs, steps and file trees',
+	blocks: 'Tabs, steps, file trees and code blocks',
 	safety: 'Safe content, links and diagrams',
 	translations: 'Translations',
 } as const;
@@ -467,6 +467,16 @@ export const RULE_DEFINITIONS = {
 			{ chapter: ':::file-tree\n1. content/\n2. chapters/\n:::', message: 'A file tree needs a bulleted list, not a numbered one' },
 			{ chapter: ':::file-tree\n- [content/](https://example.org/)\n:::', message: 'A file tree entry starts with a link, expected a file or directory name' },
 			{ chapter: ':::file-tree\n- content/\n\n  ```\n  code\n  ```\n:::', message: 'Unexpected code in a file tree entry, expected a name, a comment and at most one nested list' },
+		],
+	},
+	'code-meta': {
+		group: 'blocks',
+		summary: 'A code block’s options (after the language) are unknown, or name lines the block does not have',
+		fix: 'Write only `title="…"`, `{lines}` the block has and `showLineNumbers` after the language; the fix line says what to write.',
+		examples: [
+			{ chapter: '```sh showlinenumbers\naws s3 ls\n```', message: 'Unexpected code-block option `showlinenumbers`, expected title="…", {lines} or showLineNumbers. Did you mean "showLineNumbers"?' },
+			{ chapter: '```sh {2-4}\naws s3 ls\naws s3 mb s3://logs\n```', message: 'Lines 2-4 to highlight go beyond the end of the code block, which has 2 lines' },
+			{ chapter: '```yaml {3-1}\na: 1\nb: 2\nc: 3\n```', message: 'Unexpected range 3-1 in {3-1}: it ends before it starts' },
 		],
 	},
 	// safe content, links, diagrams

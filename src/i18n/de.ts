@@ -74,6 +74,7 @@ export const de: Record<UiKey, Message> = {
 	'chapter.previous': 'Zurück',
 	'chapter.next': 'Weiter',
 	'chapter.fallback': 'Dieses Kapitel ist noch nicht auf {language} übersetzt. Es wird auf {original} angezeigt.',
+	'chapter.edit': 'Diese Seite bearbeiten',
 	'toc.title': 'Zu einem Abschnitt springen',
 	'sidebar.toggle': 'Kapitel',
 	'sidebar.where': '{number} von {total}',
@@ -81,6 +82,9 @@ export const de: Record<UiKey, Message> = {
 	'sidebar.all': 'Alle Kapitel',
 	'sidebar.earlier': '… {count} davor',
 	'sidebar.more': '… {count} weitere',
+	'code.copy': 'Kopieren',
+	'code.copied': 'Kopiert',
+	'code.copyFailed': 'Kopieren fehlgeschlagen',
 
 	'owner.shared': 'Geteilt',
 	'control.summary': 'Zuständig: {owner}. {title}.',

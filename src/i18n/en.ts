@@ -81,6 +81,7 @@ export const en = {
 	'chapter.previous': 'Previous',
 	'chapter.next': 'Next',
 	'chapter.fallback': 'This chapter has not been translated into {language} yet. It is shown in {original}.',
+	'chapter.edit': 'Edit this page',
 	'toc.title': 'Jump to a section',
 	'sidebar.toggle': 'Chapters',
 	'sidebar.where': '{number} of {total}',
@@ -88,6 +89,9 @@ export const en = {
 	'sidebar.all': 'All chapters',
 	'sidebar.earlier': '… {count} earlier',
 	'sidebar.more': '… {count} more',
+	'code.copy': 'Copy',
+	'code.copied': 'Copied',
+	'code.copyFailed': 'Could not copy',
 
 	// Directives, rendered into chapters (src/directives/*)
 	'owner.shared': 'Shared',

@@ -74,6 +74,7 @@ export const es: Record<UiKey, Message> = {
 	'chapter.previous': 'Anterior',
 	'chapter.next': 'Siguiente',
 	'chapter.fallback': 'Este capítulo aún no está traducido al {language}. Se muestra en {original}.',
+	'chapter.edit': 'Editar esta página',
 	'toc.title': 'Ir a una sección',
 	'sidebar.toggle': 'Capítulos',
 	'sidebar.where': '{number} de {total}',
@@ -81,6 +82,9 @@ export const es: Record<UiKey, Message> = {
 	'sidebar.all': 'Todos los capítulos',
 	'sidebar.earlier': '… {count} anteriores',
 	'sidebar.more': '… {count} más',
+	'code.copy': 'Copiar',
+	'code.copied': 'Copiado',
+	'code.copyFailed': 'No se pudo copiar',
 
 	'owner.shared': 'Compartida',
 	'control.summary': 'Responsable: {owner}. {title}.',

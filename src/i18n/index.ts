@@ -30,8 +30,8 @@ export function uiStrings(language: string, overrides: Readonly<Record<string, M
 	return table;
 }
 
-/** The browser scripts' share of the strings (quizzes, exercises, flashcards, progress, practice, exam, review, search). */
-export const SCRIPT_NAMESPACES = ['quiz', 'exercise', 'flashcards', 'progress', 'practice', 'exam', 'review', 'search'] as const;
+/** The browser scripts' share of the strings (quizzes, exercises, flashcards, progress, practice, exam, review, search, code blocks' copy button). */
+export const SCRIPT_NAMESPACES = ['quiz', 'exercise', 'flashcards', 'progress', 'practice', 'exam', 'review', 'search', 'code'] as const;
 
 export function scriptStrings(strings: UiStrings): Record<string, Message> {
 	return Object.fromEntries(Object.entries(strings).filter(([key]) => (SCRIPT_NAMESPACES as readonly string[]).includes(key.split('.')[0]!)));

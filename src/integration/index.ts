@@ -21,12 +21,13 @@ import { digest } from '../core/hash.ts';
 import mermaid from 'astro-mermaid';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
-import { type CourseSiteOptions, parseCourseSiteOptions, resolveSite, type SiteOptions } from '../config/site.ts';
+import { type CourseSiteOptions, parseCourseSiteOptions, resolveSite, siteConflict, type SiteOptions } from '../config/site.ts';
 import { loadCourse } from '../loader/pipeline.ts';
 import { publish, storeKey } from '../loader/store.ts';
-import { copyImages } from './assets.ts';
+import { copyImages, copySocialImage } from './assets.ts';
 import { watchCourse } from './dev.ts';
 import { indexSite } from './pagefind.ts';
+import { courseSitemap } from './sitemap.ts';
 import { trustedMdx } from './trusted-mdx.ts';
 import { courseVite } from './vite.ts';
 
@@ -66,6 +67,10 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 				const { command, logger, updateConfig, injectRoute, config } = params;
 				const site = (state.site = resolveSite(given, fileURLToPath(config.root)));
 				const key = (state.key = storeKey(site.courseDir, site.base));
+				// The site's address is set once, in course.yaml (`site:`; SITE_URL overrides it for a deploy): the pages'
+				// canonical and social tags and the sitemap read it from Astro's config, which the integration sets.
+				const conflict = siteConflict(config.site, site);
+				if (conflict) throw new Error(conflict);
 				// Routes and links end in a slash (src/core/routes.ts); base and site come from the options or course.yaml.
 				updateConfig({ base: site.base, trailingSlash: 'always', ...(site.site ? { site: site.site } : {}) });
 				// One Vite cache per course and output folder (unless the project chose one), so builds of several courses
@@ -98,6 +103,10 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 					logger.info(`${formatSummary(diagnostics, files)} (${loaded.stats.cached} of ${loaded.stats.chapters} chapters from the cache)`);
 					publish(key, loaded);
 					if (loaded.check.policy.allowMdx) trustedMdx(params, site, loaded);
+					// Integrations added here run after this one and every other: the sitemap is written, then the site moved.
+					const sitemap = command === 'build' && site.site && !config.integrations.some((i) => i.name === '@astrojs/sitemap') ? [courseSitemap(loaded)] : [];
+					const finish: AstroIntegration = { name: 'course-site:finish', hooks: { 'astro:build:done': ({ dir }) => (state.target ? moveSite(fileURLToPath(dir), state.target) : undefined) } };
+					updateConfig({ integrations: [...sitemap, finish] });
 				}
 				// astro-mermaid's client script would be injected into every page; we keep it and serve it as a
 				// module that only pages with a diagram import.
@@ -120,9 +129,9 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 				const { published } = await import('../loader/store.ts');
 				const { course } = published(resolved().key);
 				copyImages(course, dir);
+				if (resolved().site.site) copySocialImage(dir);
 				// The course model adds search records for every quiz, flashcard and control, in every locale.
 				await indexSite(dir, logger, [course.model, ...course.locales.map((l) => l.model)]);
-				if (state.target) moveSite(fileURLToPath(dir), state.target);
 			},
 		},
 	};

@@ -19,7 +19,7 @@ import type { ChapterRecord } from './process.ts';
 /** Folders of src/ whose code decides what a chapter's record is (check and render). */
 const CODE_FOLDERS = ['core', 'config', 'schema', 'syntax', 'directives', 'check', 'render', 'loader', 'i18n'];
 /** Packages whose version changes parsing, sanitizing or highlighting. */
-const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', 'image-size', 'yaml', 'zod', 'mermaid'];
+const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', '@shikijs/transformers', 'image-size', 'yaml', 'zod', 'mermaid'];
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.join(SRC, '..');

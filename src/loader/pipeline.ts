@@ -24,8 +24,10 @@ import { diagnostic, type Diagnostic, hasErrors } from '../core/diagnostics.ts';
 import { digest } from '../core/hash.ts';
 import { schemaFile } from '../core/paths.ts';
 import { typeScriptWorker } from '../core/worker.ts';
-import { buildCourseModel, buildLocaleModel, type CourseModel } from '../model/model.ts';
+import { editBase, resolveRepository } from '../config/repository.ts';
+import { buildCourseModel, buildLocaleModel, type CourseModel, type CourseSources } from '../model/model.ts';
 import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
+import { coursePathInRepository, lastCommitDates } from './git.ts';
 import { type ProcessOptions, processChapter } from './process.ts';
 import type { ChapterRecord } from './record.ts';
 
@@ -176,16 +178,29 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 	prepared.diagnostics.push(...readProblems);
 	const check = finishCourse(prepared, present, new Map(prepared.translations.map((t, i) => [t.locale, translated[i]!])));
 	const bySlug = new Map(present.map((r) => [r.facts.slug, r]));
-	const model = buildCourseModel(check, bySlug);
+	const sources = render ? courseSources(courseDir, check, [...present, ...translated.flat()]) : {};
+	const model = buildCourseModel(check, bySlug, sources);
 	const locales = prepared.translations.map((t, i): LocaleBuild => {
 		// The originals' problems are reported once, by their own run; a fallback only adds its page.
 		const records = new Map<string, ChapterRecord>([
 			...fallbacks[i]!.map((r): [string, ChapterRecord] => [r.facts.slug, { ...r, diagnostics: [] }]),
 			...translated[i]!.filter((r) => shown[i]!.has(r.facts.slug)).map((r): [string, ChapterRecord] => [r.facts.slug, r]),
 		]);
-		return { locale: t.locale, records, model: buildLocaleModel(check, check.translations[i]!, records) };
+		return { locale: t.locale, records, model: buildLocaleModel(check, check.translations[i]!, records, sources) };
 	});
 	return { check, records: bySlug, model, locales, base, stats: { ...stats, ms: performance.now() - started } };
+}
+
+/**
+ * Dates and edit links for the pages: the git history is read (once, for every file) only when a chapter has
+ * no `updated:` of its own, and the course folder's place in the repository only when course.yaml has a
+ * `repository:` without a `path`.
+ */
+function courseSources(courseDir: string, check: CourseCheck, records: readonly ChapterRecord[]): CourseSources {
+	const undated = records.some((r) => r.facts.frontmatter && !r.facts.frontmatter.draft && !r.facts.frontmatter.updated);
+	const given = check.config.repository;
+	const repository = resolveRepository(given, given && (typeof given === 'string' || given.path === undefined) ? coursePathInRepository(courseDir) : undefined);
+	return { ...(undated ? { commits: lastCommitDates(courseDir) } : {}), ...(repository ? { editBase: editBase(repository) } : {}) };
 }
 
 export const courseHasErrors = (loaded: LoadedCourse) => hasErrors(loaded.check.diagnostics);

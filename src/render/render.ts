@@ -3,13 +3,15 @@
  * (src/directives/*), links get the deploy base and chapter routes, local images their published file and
  * size. The ids of headings were set by the checker, so the anchors on the page are the ones it verified.
  */
-import type { Image, Link, Root } from 'mdast';
+import type { Code, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Parent } from 'unist';
 import { walk } from '../core/walk.ts';
 import { withBase } from '../core/routes.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
 import { englishUi } from '../i18n/index.ts';
+import { parseCodeMeta, shikiMeta } from '../syntax/code-meta.ts';
 
 /** A local image as published: its URL on the site and its size. */
 export interface PublishedImage {
@@ -33,6 +35,7 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 			else if (link.url.startsWith('/') && !link.url.startsWith('//')) link.url = withBase(ctx.base, link.url);
 			return;
 		}
+		if (node.type === 'code') return codeBlock(node as Code, index, parent);
 		if (node.type === 'image') {
 			const image = node as Image;
 			const published = options.images?.get(image.url);
@@ -56,6 +59,24 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 		}
 		return;
 	});
+}
+
+/**
+ * A code block's options (src/syntax/code-meta.ts): a title makes it a figure with the title as its caption;
+ * the highlighted lines and line numbers travel to the highlighter (./highlight.ts) as `data-meta`, normalised,
+ * and the raw meta is dropped, so nothing the checker did not accept reaches Shiki.
+ */
+function codeBlock(code: Code, index: number | undefined, parent: Parent | undefined): 'skip' {
+	if (code.lang === 'mermaid' || !code.meta) return 'skip';
+	const { meta } = parseCodeMeta(code.meta);
+	code.meta = null;
+	const options = shikiMeta(meta);
+	if (options) code.data = { ...code.data, hProperties: { ...(code.data?.hProperties as object), dataMeta: options } };
+	if (meta.title && parent && index !== undefined) {
+		const caption = { type: 'element', data: { hName: 'figcaption', hProperties: { className: ['code-block__title'] } }, children: [{ type: 'text', value: meta.title }] };
+		parent.children[index] = { type: 'element', data: { hName: 'figure', hProperties: { className: ['code-block'] } }, children: [caption, code] } as never;
+	}
+	return 'skip';
 }
 
 /** The text a directive was written as, as the checker recorded it. */

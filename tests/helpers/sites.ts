@@ -33,6 +33,8 @@ export const SITES = {
 	threeParty: 'tests/fixtures/three-party-course',
 	/** English with a German translation, one chapter left untranslated (tests/site/languages.test.ts). */
 	translated: 'tests/fixtures/translated-course',
+	/** An address, a repository, a translation and code blocks: metadata, sitemap, edit links, dates, code (tests/site/metadata.test.ts). */
+	metadata: 'tests/fixtures/site-course',
 	/** `policy.allowMdx`: chapters are trusted code, compiled by @astrojs/mdx (tests/site/trusted-mdx.test.ts). */
 	trusted: 'tests/fixtures/trusted-course',
 } as const;

@@ -1,7 +1,9 @@
 /**
  * The whole path of a new course team, from the packed tarball: `npm pack` this project, create a course
  * project with the init command, install the tarball into it (one `npm install`, which also brings Astro and
- * Node 24), then `npm run check`, `npm run new:chapter` and `npm run build` there, as its README says.
+ * Node 24), then `npm run check`, `npm run new:chapter` and `npm run build` there, as its README says, with
+ * the site's address and repository set in course.yaml: chapter pages, sitemap, canonical and OpenGraph tags,
+ * the default social image and "Edit this page".
  *
  * Installed, this package's .ts files are under node_modules, where Node does not strip types: so this also
  * proves the type-stripping hook (src/core/strip-types.mjs) for the bin, the integration entry, the pipeline's
@@ -95,7 +97,10 @@ describe('the package, packed and installed in a new course project', () => {
 		expect(again.stdout.trim().split('\n').at(-1), again.output).toBe('✓ 4 files checked, no problems');
 	});
 
-	it('npm run build writes the site: the chapter pages, search and the favicon', () => {
+	it('npm run build writes the site: the chapter pages, search, the favicon, the sitemap and social tags', () => {
+		// As its course.yaml suggests: the site's address and the repository, set once there.
+		const config = path.join(project, 'content/course.yaml');
+		fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('# site: https://example.org', 'site: https://courses.example.org').replace('# repository: https://github.com/owner/my-course', 'repository: https://github.com/owner/my-course'));
 		const r = npm(['run', 'build'], project);
 		expect(r.status, r.output.slice(-3000)).toBe(0);
 		const dist = path.join(project, 'dist');
@@ -106,6 +111,12 @@ describe('the package, packed and installed in a new course project', () => {
 		expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('My first course');
 		expect(fs.existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
 		expect(fs.existsSync(path.join(dist, 'favicon.svg'))).toBe(true);
+		expect(page).toContain('<link rel="canonical" href="https://courses.example.org/chapters/getting-started/">');
+		expect(page).toContain('<meta property="og:title" content="Getting started">');
+		expect(page).toContain('<meta property="og:image" content="https://courses.example.org/_course/social.png">');
+		expect(page).toContain('<a href="https://github.com/owner/my-course/edit/main/content/chapters/getting-started.mdx">Edit this page</a>');
+		expect(fs.existsSync(path.join(dist, '_course/social.png'))).toBe(true);
+		expect(fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://courses.example.org/chapters/getting-started/</loc>');
 	});
 
 	it('the installed bin creates a course project too (npx course-site init)', () => {
