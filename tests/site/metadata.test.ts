@@ -37,7 +37,7 @@ describe('a course with an address', async () => {
 			'': ["A course with an address, a repository and a German translation, built to test the site's metadata."],
 			'chapters/setup/': ['Where the course starts, with a date of its own.'],
 			'matrix/': ['Who secures what: 2 security controls across 2 services, each with its owner, the reasoning and the chapters that teach it.'],
-			'practice/': ['All 0 questions of Site Fixture, with your score and links back to the chapters.'],
+			'practice/': ['All 0 questions of Site Fixture: practise chapter by chapter or take an exam.'],
 			'de/chapters/setup/': ['Wo der Kurs beginnt.'],
 			'404.html': ["A course with an address, a repository and a German translation, built to test the site's metadata."],
 		});
@@ -80,7 +80,7 @@ describe('a course with an address', async () => {
 		expect(meta(page(dist, ''), 'og:image:height')).toEqual(['630']);
 	});
 
-	it('writes a sitemap of every page but the 404, with languages and chapter dates', () => {
+	it('writes a sitemap of every page but the 404 and the review page, with languages and chapter dates', () => {
 		expect(fs.readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8')).toContain(`<loc>${SITE}sitemap-0.xml</loc>`);
 		const xml = fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
 		const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map((m) => [m[1]!.slice(SITE.length), m[2]!] as const);
