@@ -65,6 +65,7 @@ export const RULES = {
 	'image-type': 'A relative image is not a png, jpg, gif, webp or avif file (SVG is not accepted)',
 	'malformed-url': 'A link URL cannot be parsed',
 	'mermaid-syntax': 'A Mermaid diagram does not parse',
+	'diagram-no-alt': 'A Mermaid diagram has no text alternative (`alt="…"` on its fence; a warning)',
 	'policy-loosened': 'course.yaml loosens the safe-content policy (a warning, so it is never silent)',
 	'parse-error': 'A chapter cannot be parsed (MDX syntax error, bad encoding, empty file)',
 	// translations (locales/<tag>/)
@@ -76,7 +77,7 @@ export type RuleId = keyof typeof RULES;
 export type Severity = 'error' | 'warning';
 
 /** Rules that report warnings unless course.yaml (`rules:`) says otherwise; every other rule reports errors. */
-export const DEFAULT_SEVERITY: Partial<Record<RuleId, Severity>> = { 'untagged-claim': 'warning', 'untagged-owner-conflict': 'warning', 'policy-loosened': 'warning', 'translation-drift': 'warning' };
+export const DEFAULT_SEVERITY: Partial<Record<RuleId, Severity>> = { 'untagged-claim': 'warning', 'untagged-owner-conflict': 'warning', 'policy-loosened': 'warning', 'translation-drift': 'warning', 'diagram-no-alt': 'warning' };
 
 export interface Diagnostic {
 	/** Absolute path of the file the problem is in. */

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { digest } from '../core/hash.ts';
-import mermaid from 'astro-mermaid';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { resolveSite, type SiteOptions } from '../config/site.ts';
@@ -46,8 +45,7 @@ export class CourseCheckError extends Error {
 export function courseSite(options: Partial<SiteOptions> = {}) {
 	const site = resolveSite(options);
 	const key = storeKey(site.courseDir, site.base);
-	const state: { mermaidClient: string; target?: string } = { mermaidClient: '' };
-	const mermaidIntegration = mermaid({ theme: 'default', autoTheme: true });
+	const state: { target?: string } = {};
 
 	const integration: AstroIntegration & { site: SiteOptions } = {
 		name: 'course-site',
@@ -81,18 +79,8 @@ export function courseSite(options: Partial<SiteOptions> = {}) {
 					publish(key, loaded);
 					if (loaded.check.policy.allowMdx) trustedMdx(params, site, loaded);
 				}
-				// astro-mermaid's client script would be injected into every page; we keep it and serve it as a
-				// module that only pages with a diagram import.
-				await mermaidIntegration.hooks['astro:config:setup']!({
-					...params,
-					injectScript: (stage: string, content: string) => {
-						if (stage === 'page' && !state.mermaidClient) state.mermaidClient = content;
-					},
-					// Its remark plugin is not needed: the pipeline renders diagrams itself.
-					updateConfig: ({ markdown: _, ...rest }: Record<string, unknown>) => updateConfig(rest as never),
-				} as never);
 				updateConfig({
-					vite: { plugins: [courseVite({ key, site, mermaidClient: () => state.mermaidClient })] },
+					vite: { plugins: [courseVite({ key, site })] },
 					// A rebuild renders again only the pages whose inputs changed (chapter pages carry a cache key).
 					experimental: { incrementalBuild: true },
 				});

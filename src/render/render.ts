@@ -3,13 +3,14 @@
  * (src/directives/*), links get the deploy base and chapter routes, local images their published file and
  * size. The ids of headings were set by the checker, so the anchors on the page are the ones it verified.
  */
-import type { Image, Link, Root } from 'mdast';
+import type { Code, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { walk } from '../core/walk.ts';
 import { withBase } from '../core/routes.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
 import { englishUi } from '../i18n/index.ts';
+import { diagramAlt } from '../syntax/fence.ts';
 
 /** A local image as published: its URL on the site and its size. */
 export interface PublishedImage {
@@ -22,6 +23,9 @@ export interface TreeRenderOptions {
 	/** Local images by the URL written in the chapter. */
 	images?: ReadonlyMap<string, PublishedImage>;
 }
+
+/** The property that carries a diagram's `alt` from its fence to the renderer (`data-diagram-alt`). */
+export const DIAGRAM_ALT = 'dataDiagramAlt';
 
 export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOptions = {}) {
 	walk(tree, (node, index, parent) => {
@@ -40,6 +44,13 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 				image.url = published.src;
 				image.data = { ...image.data, hProperties: { width: published.width, height: published.height, loading: 'lazy', decoding: 'async' } };
 			}
+			return;
+		}
+		if (node.type === 'code') {
+			// The diagram's text alternative travels on its <code> to the figure that replaces it (./chapter.ts).
+			const code = node as Code;
+			const alt = code.lang === 'mermaid' ? diagramAlt(code.meta) : undefined;
+			if (alt) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, [DIAGRAM_ALT]: alt } };
 			return;
 		}
 		if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
