@@ -93,10 +93,11 @@ export const quiz: DirectiveSpec = {
 			el('form', { className: ['quiz__form'], 'data-quiz-form': '' }, [
 				el('fieldset', { 'aria-describedby': `${name}-result` }, [
 					el('legend', { className: ['quiz__question'], id: legendId }, [
-						el('span', { className: ['quiz__kind'] }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind')), ...(owner ? [text(' '), badge(ctx, owner)] : [])]),
+						el('span', { className: ['quiz__kind'], 'data-pagefind-ignore': '' }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind')), ...(owner ? [text(' '), badge(ctx, owner)] : [])]),
 						...q.question.map((b) => el('span', { className: ['quiz__para'] }, phrasing([b]))),
 					]),
-					el('ul', { className: ['quiz__options'], role: 'list' }, options),
+					// Search finds a quiz by its question; its options and answer stay out of the index (no spoilers).
+					el('ul', { className: ['quiz__options'], role: 'list', 'data-pagefind-ignore': '' }, options),
 				]),
 				el('div', { className: ['quiz__actions'], hidden: true }, [
 					el('button', { type: 'submit', className: ['button'] }, [text(ctx.ui.t('quiz.check'))]),
@@ -104,7 +105,7 @@ export const quiz: DirectiveSpec = {
 				]),
 				el('p', { className: ['quiz__result'], id: `${name}-result`, role: 'status', 'aria-live': 'polite' }),
 			]),
-			el('details', { className: ['quiz__answer'] }, [
+			el('details', { className: ['quiz__answer'], 'data-pagefind-ignore': '' }, [
 				el('summary', {}, [text(ctx.ui.t('quiz.showAnswer'))]),
 				el('p', { className: ['quiz__correct'] }, [text(ctx.ui.t(q.correct.length > 1 ? 'quiz.correctAnswers' : 'quiz.correctAnswer'))]),
 				el('ul', {}, answers),

@@ -3,8 +3,8 @@
  * its text alternative). Mermaid is large (about 195 KB gzip), so it is imported only when the first diagram
  * comes within a screen or so of the viewport, and each diagram is drawn when it gets there.
  *
- * A drawn diagram keeps its natural size, so its text stays readable (16 px) on a phone: it scrolls sideways
- * inside its frame instead of shrinking to the column. The frame is an image named by the text alternative.
+ * A drawn diagram shrinks to the column only down to 12 px text; where that is not enough (a phone), it keeps
+ * that size and scrolls sideways inside its frame. The frame is an image named by the text alternative.
  * Colours come from the site's palette (the CSS custom properties of the current theme), and a change of theme
  * redraws every drawn diagram.
  */
@@ -14,6 +14,8 @@ type Mermaid = (typeof import('mermaid'))['default'];
 let mermaid: Promise<Mermaid> | undefined;
 let counter = 0;
 
+/** The smallest a diagram is drawn: 12 px text (Mermaid writes 16 px). */
+const MIN_SCALE = 0.75;
 /** How far outside the viewport a diagram starts loading: about a phone screen's height. */
 const NEAR = '900px 0px';
 
@@ -68,7 +70,16 @@ async function draw(figure: HTMLElement) {
 		watchOverflow(view, { focusable: true });
 	}
 	view.innerHTML = svg;
-	view.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+	const drawn = view.querySelector('svg');
+	if (drawn) {
+		drawn.setAttribute('aria-hidden', 'true');
+		// Fit the column while the text stays at 12 px or more (three quarters of its natural 16 px); below that,
+		// keep that size and scroll sideways. Never larger than natural.
+		const natural = drawn.viewBox.baseVal?.width || drawn.getBoundingClientRect().width;
+		if (natural) Object.assign(drawn.style, { width: '100%', maxWidth: `${natural}px`, minWidth: `${Math.ceil(natural * MIN_SCALE)}px` });
+	}
+	// A diagram wider than its frame opens at its middle, where a top-down chart has its first node.
+	view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
 	for (const el of figure.querySelectorAll<HTMLElement>('pre.mermaid, .diagram__alt')) el.hidden = true;
 	figure.dataset.rendered = 'true';
 }

@@ -58,6 +58,9 @@ export interface BrowserSite {
 	open(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
 }
 
+/** The bundled course (content/), served at the root: real diagrams, tables and search queries. */
+export const BUNDLED = { build: 'bundled', base: '/' } as const;
+
 /**
  * Serve a built fixture (the interactive one unless `which` says another) and launch a browser for the file's
  * tests; both are closed in afterAll. Use the returned object inside tests (it is filled in by beforeAll).
@@ -101,18 +104,21 @@ export interface AxeViolation {
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-/** Run axe-core on the page; returns the serious and critical violations, as readable strings. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: AXE });
+/** Run axe-core on the page; returns every violation, of any impact, as readable strings. */
+export async function axeViolations(page: Page, impacts?: string[]): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
 	const violations = (await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
 		const result = await axe.run(document, { resultTypes: ['violations'] });
 		return result.violations;
 	})) as AxeViolation[];
 	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.filter((v) => !impacts || impacts.includes(v.impact ?? ''))
 		.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n')}`);
 }
+
+/** The serious and critical violations only. */
+export const seriousViolations = (page: Page) => axeViolations(page, ['serious', 'critical']);
 
 /** Store a test's localStorage progress the way the site does. */
 export const PROGRESS_KEY = 'course-progress:v1';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN } from '../../src/i18n/index.ts';
 import type { CourseModel } from '../../src/model/model.ts';
-import { courseRecords, htmlText, quizText } from '../../src/integration/pagefind.ts';
+import { courseRecords, htmlText, quizQuestion, recordHtml, WEIGHTS } from '../../src/integration/pagefind.ts';
 import { initialOrder, knewIt, reviewAgain, shuffled } from '../../src/scripts/flashcards.ts';
 import { emptyProgress, parseProgress, quizScore } from '../../src/scripts/progress.ts';
 import { isCorrect, optionState, parseCorrect } from '../../src/scripts/quiz.ts';
@@ -83,8 +83,9 @@ describe('search records', () => {
 	const quizHtml =
 		'<div class="quiz" id="quiz-q1" data-quiz="q1" data-correct="1" data-owner="customer"><form class="quiz__form" data-quiz-form><fieldset><legend class="quiz__question" id="quiz-q1-q"><span class="quiz__kind">Quiz <span class="badge badge--customer">Customer</span></span><span class="quiz__para">Who patches the guest &amp; OS?</span></legend><ul class="quiz__options" role="list"><li><label class="quiz__option"><input type="radio" name="quiz-q1" value="0"><span>AWS</span></label></li><li><label class="quiz__option"><input type="radio" name="quiz-q1" value="1"><span>The customer</span></label></li></ul></fieldset><div class="quiz__actions" hidden><button type="submit" class="button">Check answer</button><button type="reset" class="button button--quiet">Try again</button></div><p class="quiz__result" id="quiz-q1-result" role="status" aria-live="polite"></p></form><details class="quiz__answer"><summary>Show answer</summary><p class="quiz__correct">Correct answer:</p><ul><li>The customer</li></ul><div class="quiz__explanation"><p>It is yours.</p></div></details></div>';
 
-	it('reads a quiz as its question, options and explanation', () => {
-		expect(quizText(quizHtml)).toEqual({ question: 'Who patches the guest & OS?', body: 'AWS The customer It is yours.' });
+	it('reads a quiz as its question only: no label, options, answer or explanation', () => {
+		expect(quizQuestion(quizHtml)).toBe('Who patches the guest & OS?');
+		expect(quizQuestion(quizHtml.replace(' <span class="badge badge--customer">Customer</span>', ''))).toBe('Who patches the guest & OS?');
 		expect(htmlText('<p>a&nbsp;&lt;b&gt; &#39;c&#x27;</p>')).toBe("a <b> 'c'");
 	});
 
@@ -95,7 +96,8 @@ describe('search records', () => {
 			chapters: [chapter],
 			quizzes: [{ id: 'q1', chapter: 'alpha', section: 'who-patches', html: quizHtml }],
 			glossary: [{ id: 'guest-os', front: 'Guest OS', text: 'the OS inside', chapter: 'alpha', html: '<p>the OS <span class="ctl ctl--customer" data-owner="customer">inside</span></p>' }],
-			controls: [{ id: 'ec2.patching', title: 'Patch the OS', owner: 'customer', service: 'ec2', sources: [], taughtIn: [{ chapter: 'alpha' }] }],
+			controls: [{ id: 'ec2.patching', title: 'Patch the OS', owner: 'customer', service: 'ec2', notes: 'Inside the instance.', sources: [], aliases: ['OS patching'], taughtIn: [{ chapter: 'alpha' }] }],
+			services: [{ id: 'ec2', title: 'Amazon EC2' }],
 			ui: BUILT_IN.en,
 			locale: { lang: 'en', prefix: '', name: 'English' },
 			owners: [
@@ -107,7 +109,7 @@ describe('search records', () => {
 		expect(courseRecords(model)).toEqual([
 			{
 				url: '/chapters/alpha/#quiz-q1',
-				content: 'Who patches the guest & OS? AWS The customer It is yours.',
+				content: 'Who patches the guest & OS?',
 				language: 'en',
 				meta: { title: 'Quiz: Who patches the guest & OS?', kind: 'Quiz · Chapter 1', chapter: 'Alpha', section: 'Who patches' },
 				filters: { type: ['Quiz'], chapter: ['Alpha'], owner: ['Customer'] },
@@ -121,10 +123,11 @@ describe('search records', () => {
 			},
 			{
 				url: '/matrix/#ec2.patching',
-				content: 'Patch the OS. Customer responsibility. ec2.patching',
+				content: 'Patch the OS. Inside the instance.',
+				names: 'OS patching, Amazon EC2',
 				language: 'en',
 				meta: { title: 'Patch the OS', kind: 'Control · Customer', chapter: 'Alpha' },
-				filters: { type: ['Control'], owner: ['Customer'] },
+				filters: { type: ['Control'], chapter: ['Alpha'], owner: ['Customer'] },
 			},
 		]);
 	});
@@ -135,7 +138,8 @@ describe('search records', () => {
 			chapters: [{ slug: 'alpha', title: 'Alpha (de)', number: 1, headings: [] }],
 			quizzes: [],
 			glossary: [],
-			controls: [{ id: 'ec2.patching', title: 'Das Betriebssystem patchen', owner: 'kunde', service: 'ec2', split: undefined, sources: [], taughtIn: [{ chapter: 'alpha' }, { chapter: 'beta' }] }],
+			controls: [{ id: 'ec2.patching', title: 'Das Betriebssystem patchen', owner: 'kunde', service: 'ec2', split: undefined, sources: [], aliases: [], taughtIn: [{ chapter: 'alpha' }, { chapter: 'beta' }] }],
+			services: [],
 			ui: BUILT_IN.de,
 			locale: { lang: 'de', prefix: 'de', name: 'Deutsch' },
 			owners: [
@@ -147,12 +151,25 @@ describe('search records', () => {
 		expect(courseRecords(model)).toEqual([
 			{
 				url: '/de/matrix/#ec2.patching',
-				content: 'Das Betriebssystem patchen. Zuständig: Kunde. ec2.patching',
+				content: 'Das Betriebssystem patchen.',
 				language: 'de',
 				meta: { title: 'Das Betriebssystem patchen', kind: 'Maßnahme · Kunde', chapter: 'Alpha (de)' },
-				filters: { type: ['Maßnahme'], owner: ['Kunde'] },
+				filters: { type: ['Maßnahme'], chapter: ['Alpha (de)'], owner: ['Kunde'] },
 			},
 		]);
+	});
+
+	it('indexes a record as a page: its words weighted, its meta and filters hidden and escaped', () => {
+		const html = recordHtml({ url: '/matrix/#x.y', content: 'Use <b> & "quotes"', names: 'XY', language: 'en', meta: { title: 'A & B' }, filters: { type: ['Control'], chapter: ['C <1>'] } });
+		expect(html).toBe(
+			'<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><main data-pagefind-body>' +
+				'<span hidden data-pagefind-ignore data-pagefind-meta="title">A &amp; B</span>' +
+				'<span hidden data-pagefind-ignore data-pagefind-filter="type">Control</span>' +
+				'<span hidden data-pagefind-ignore data-pagefind-filter="chapter">C &lt;1&gt;</span>' +
+				`<p data-pagefind-weight="${WEIGHTS.record}">Use &lt;b&gt; &amp; &quot;quotes&quot;</p>` +
+				`<p data-pagefind-weight="${WEIGHTS.names}">XY</p>` +
+				'</main></body></html>',
+		);
 	});
 });
 
