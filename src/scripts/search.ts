@@ -58,8 +58,10 @@ function load(base: string, t: Translate): Promise<HTMLElement> {
 		script.src = `${base}pagefind/pagefind-component-ui.js`;
 		script.onload = () =>
 			customElements.whenDefined('pagefind-modal').then(() => {
-				(window as unknown as { PagefindComponents?: { configureInstance(name: string, options: object): void } }).PagefindComponents?.configureInstance('default', { ranking: SEARCH_RANKING });
+				const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
+				components?.configureInstance('default', { ranking: SEARCH_RANKING });
 				labelFilters(modal);
+				if (components) countSelected(modal, components.getInstanceManager().getInstance('default'));
 				addEventListener('keydown', escapeClosesDropdown, { capture: true });
 				resolve(modal);
 			});
@@ -85,6 +87,38 @@ function labelFilters(modal: HTMLElement) {
 	};
 	new MutationObserver(label).observe(modal, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
 	label();
+}
+
+interface PagefindInstance {
+	on(event: 'results', callback: (result: { results?: unknown[] }) => void): void;
+	on(event: 'filters', callback: () => void): void;
+}
+interface PagefindComponents {
+	configureInstance(name: string, options: object): void;
+	getInstanceManager(): { getInstance(name: string): PagefindInstance };
+}
+
+/**
+ * Option counts follow the other filters. Pagefind's dropdowns count an unselected option with every filter
+ * applied (right), but a selected one as if no other filter were set. With filters combined by AND, a selected
+ * option matches exactly the current results: show that number.
+ */
+function countSelected(modal: HTMLElement, instance: PagefindInstance) {
+	let count = 0;
+	const patch = () =>
+		requestAnimationFrame(() => {
+			for (const option of modal.querySelectorAll<HTMLElement>('pagefind-filter-dropdown [role="option"][aria-selected="true"]')) {
+				const shown = option.querySelector('.pf-dropdown-option-count');
+				const value = option.querySelector('.pf-dropdown-option-label')?.textContent ?? '';
+				if (shown) shown.textContent = String(count);
+				option.setAttribute('aria-label', `${value}, ${count} ${count === 1 ? 'result' : 'results'}`);
+			}
+		});
+	instance.on('results', (result) => {
+		count = result.results?.length ?? 0;
+		patch();
+	});
+	instance.on('filters', patch);
 }
 
 /**
