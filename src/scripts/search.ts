@@ -99,19 +99,22 @@ interface PagefindComponents {
 }
 
 /**
- * Option counts follow the other filters. Pagefind's dropdowns count an unselected option with every filter
- * applied (right), but a selected one as if no other filter were set. With filters combined by AND, a selected
- * option matches exactly the current results: show that number.
+ * Filter options. Their counts follow the other filters: Pagefind counts an unselected option with every
+ * filter applied (right), but a selected one as if no other filter were set; with filters combined by AND, a
+ * selected option matches exactly the current results, so it shows that number. And an option's name starts
+ * with the words it shows ("Quiz 3 results", not "Quiz, 3 results" for a visible "Quiz 3"), so speech input
+ * can say what it sees.
  */
 function countSelected(modal: HTMLElement, instance: PagefindInstance) {
 	let count = 0;
 	const patch = () =>
 		requestAnimationFrame(() => {
-			for (const option of modal.querySelectorAll<HTMLElement>('pagefind-filter-dropdown [role="option"][aria-selected="true"]')) {
+			for (const option of modal.querySelectorAll<HTMLElement>('pagefind-filter-dropdown [role="option"]')) {
 				const shown = option.querySelector('.pf-dropdown-option-count');
 				const value = option.querySelector('.pf-dropdown-option-label')?.textContent ?? '';
-				if (shown) shown.textContent = String(count);
-				option.setAttribute('aria-label', `${value}, ${count} ${count === 1 ? 'result' : 'results'}`);
+				const n = option.getAttribute('aria-selected') === 'true' ? count : Number.parseInt(shown?.textContent ?? '', 10) || 0;
+				if (shown) shown.textContent = ` ${n}`;
+				option.setAttribute('aria-label', `${value} ${n} ${n === 1 ? 'result' : 'results'}`);
 			}
 		});
 	instance.on('results', (result) => {
