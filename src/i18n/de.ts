@@ -218,6 +218,7 @@ export const de: Record<UiKey, Message> = {
 	'search.kindFlashcard': 'Lernkarte · Kapitel {number}',
 	'search.controlOwner': 'Zuständig: {owner}.',
 	'search.kindControl': 'Maßnahme · {owner}',
+	'search.kindReference': 'Nachschlagen',
 	'search.quizTitle': 'Quiz: {question}',
 	'search.taughtIn': { one: 'in {count} Kapitel behandelt', other: 'in {count} Kapiteln behandelt' },
 };

@@ -228,6 +228,7 @@ export const en = {
 	'search.kindFlashcard': 'Flashcard · Chapter {number}',
 	'search.controlOwner': '{owner} responsibility.',
 	'search.kindControl': 'Control · {owner}',
+	'search.kindReference': 'Reference',
 	'search.quizTitle': 'Quiz: {question}',
 	'search.taughtIn': { one: 'taught in {count} chapter', other: 'taught in {count} chapters' },
 } satisfies Record<string, Message>;

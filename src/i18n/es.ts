@@ -218,6 +218,7 @@ export const es: Record<UiKey, Message> = {
 	'search.kindFlashcard': 'Tarjeta · Capítulo {number}',
 	'search.controlOwner': 'Responsable: {owner}.',
 	'search.kindControl': 'Control · {owner}',
+	'search.kindReference': 'Referencia',
 	'search.quizTitle': 'Cuestionario: {question}',
 	'search.taughtIn': { one: 'se enseña en {count} capítulo', other: 'se enseña en {count} capítulos' },
 };

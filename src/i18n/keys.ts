@@ -211,6 +211,7 @@ export const UI_KEYS: Record<UiKey, string> = {
 	'search.kindFlashcard': 'A flashcard result’s label ({number} of its chapter)',
 	'search.controlOwner': 'A control’s owner in its search text ({owner})',
 	'search.kindControl': 'A control result’s label ({owner})',
+	'search.kindReference': 'The result label of the matrix and glossary pages',
 	'search.quizTitle': 'A quiz result’s title ({question}, shortened)',
 	'search.taughtIn': 'A control result taught in several chapters ({count})',
 };

@@ -40,7 +40,7 @@ async function search(page: Page, query: string): Promise<string[]> {
 		const settled = now === last;
 		last = now;
 		return settled;
-	}, { interval: 300 }).toBe(true);
+	}, { interval: 300, timeout: 15_000 }).toBe(true);
 	return last.split(' ');
 }
 
