@@ -80,8 +80,8 @@ export function chapterHast(tree: Root, options: ChapterRenderOptions): HastRoot
 	renderTree(tree, ctx, options.images ? { images: options.images } : {});
 	const hast = toHast(tree, { handlers: HANDLERS }) as HastRoot;
 	normaliseProperties(hast);
-	markDiagrams(hast);
-	wrapTables(hast);
+	markDiagrams(hast, ctx.ui);
+	wrapTables(hast, ctx.ui);
 	// Last, over everything including the figures and wrappers above (src/render/sanitize.ts allows them).
 	return sanitizeChapter(hast, options.policy);
 }
@@ -108,7 +108,7 @@ function normaliseProperties(node: HastRoot | ElementContent) {
 /**
  * ```mermaid blocks become a figure (drawn in the browser by src/scripts/diagrams.ts, never highlighted as code):
  *
- *   <figure class="diagram" data-diagram>
+ *   <figure class="diagram" data-diagram data-scroll-hint="Scroll sideways for more">
  *     <pre class="mermaid" data-pagefind-ignore hidden>the source</pre>
  *     <p class="diagram__alt"><span class="diagram__label" data-pagefind-ignore>Diagram: </span>the fence's alt="…"</p>
  *   </figure>
@@ -117,7 +117,7 @@ function normaliseProperties(node: HastRoot | ElementContent) {
  * gives it the same text as its accessible name. A diagram without `alt` (a warning, diagram-no-alt) shows its
  * source as before. Search never indexes the source.
  */
-function markDiagrams(node: HastRoot | ElementContent) {
+function markDiagrams(node: HastRoot | ElementContent, ui: RenderContext['ui']) {
 	if (!('children' in node)) return;
 	node.children.forEach((child, i) => {
 		if (child.type !== 'element') return;
@@ -127,12 +127,13 @@ function markDiagrams(node: HastRoot | ElementContent) {
 			const source: Element = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'], dataPagefindIgnore: '', hidden: typeof alt === 'string' }, children: code.children };
 			const text: Element[] =
 				typeof alt === 'string'
-					? [{ type: 'element', tagName: 'p', properties: { className: ['diagram__alt'] }, children: [{ type: 'element', tagName: 'span', properties: { className: ['diagram__label'], dataPagefindIgnore: '' }, children: [{ type: 'text', value: 'Diagram: ' }] }, { type: 'text', value: alt }] }]
+					? [{ type: 'element', tagName: 'p', properties: { className: ['diagram__alt'] }, children: [{ type: 'element', tagName: 'span', properties: { className: ['diagram__label'], dataPagefindIgnore: '' }, children: [{ type: 'text', value: `${ui.t('diagram.label')} ` }] }, { type: 'text', value: alt }] }]
 					: [];
-			node.children[i] = { type: 'element', tagName: 'figure', properties: { className: ['diagram'], dataDiagram: '' }, children: [source, ...text] };
+			// A diagram without alt is named "Diagram" when drawn (src/scripts/diagrams.ts reads the name from here).
+			node.children[i] = { type: 'element', tagName: 'figure', properties: { className: ['diagram'], dataDiagram: '', dataScrollHint: ui.t('scroll.hint'), ...(typeof alt === 'string' ? {} : { dataName: ui.t('diagram.unnamed') }) }, children: [source, ...text] };
 			return;
 		}
-		markDiagrams(child);
+		markDiagrams(child, ui);
 	});
 }
 
@@ -141,20 +142,20 @@ function markDiagrams(node: HastRoot | ElementContent) {
  * sideways inside it, not the page), named by its column headings. src/scripts/chapter.ts adds the visible
  * cue when it really is wider.
  */
-function wrapTables(node: HastRoot | ElementContent) {
+function wrapTables(node: HastRoot | ElementContent, ui: RenderContext['ui']) {
 	if (!('children' in node)) return;
 	node.children.forEach((child, i) => {
 		if (child.type !== 'element') return;
 		if (child.tagName === 'table') {
-			node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: tableLabel(child) }, children: [child] };
+			node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: tableLabel(child, ui), dataScrollHint: ui.t('scroll.hint') }, children: [child] };
 			return;
 		}
-		wrapTables(child);
+		wrapTables(child, ui);
 	});
 }
 
 /** "Table: Service, Who patches, Notes" — the first row's cells, at most four. */
-function tableLabel(table: Element): string {
+function tableLabel(table: Element, ui: RenderContext['ui']): string {
 	const text = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(text).join('') : '');
 	const rows: Element[] = [];
 	const walk = (n: Element) => {
@@ -163,7 +164,7 @@ function tableLabel(table: Element): string {
 	walk(table);
 	const cells = (rows[0]?.children ?? []).filter((c): c is Element => c.type === 'element').map((c) => text(c).replace(/\s+/g, ' ').trim()).filter(Boolean);
 	const shown = cells.slice(0, 4).join(', ');
-	return shown ? `Table: ${shown}${cells.length > 4 ? ', …' : ''}` : 'Table';
+	return shown ? ui.t('table.label', { columns: `${shown}${cells.length > 4 ? ', …' : ''}` }) : ui.t('table.unnamed');
 }
 
 function collectFragments(node: HastRoot | Element, quizzes: Record<string, string>, terms: Record<string, string>) {

@@ -65,9 +65,9 @@ async function draw(figure: HTMLElement) {
 		view = document.createElement('div');
 		view.className = 'diagram__view';
 		view.setAttribute('role', 'img');
-		view.setAttribute('aria-label', altOf(figure) || 'Diagram');
+		view.setAttribute('aria-label', altOf(figure) || figure.dataset.name || '');
 		figure.prepend(view);
-		watchOverflow(view, { focusable: true });
+		watchOverflow(view, { focusable: true, hint: figure.dataset.scrollHint ?? '' });
 	}
 	view.innerHTML = svg;
 	const drawn = view.querySelector('svg');

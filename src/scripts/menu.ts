@@ -5,7 +5,7 @@
  */
 export function enhanceMenu() {
 	const button = document.querySelector<HTMLButtonElement>('[data-menu-toggle]');
-	const nav = document.querySelector<HTMLElement>('[data-site-nav]');
+	const nav = document.querySelector<HTMLElement>('[data-site-menu]');
 	if (!button || !nav) return;
 	const isOpen = () => button.getAttribute('aria-expanded') === 'true';
 	const set = (open: boolean) => button.setAttribute('aria-expanded', String(open));

@@ -61,7 +61,7 @@ function load(base: string, t: Translate): Promise<HTMLElement> {
 				const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
 				components?.configureInstance('default', { ranking: SEARCH_RANKING });
 				labelFilters(modal);
-				if (components) countSelected(modal, components.getInstanceManager().getInstance('default'));
+				if (components) countSelected(modal, components.getInstanceManager().getInstance('default'), t);
 				addEventListener('keydown', escapeClosesDropdown, { capture: true });
 				resolve(modal);
 			});
@@ -105,7 +105,7 @@ interface PagefindComponents {
  * with the words it shows ("Quiz 3 results", not "Quiz, 3 results" for a visible "Quiz 3"), so speech input
  * can say what it sees.
  */
-function countSelected(modal: HTMLElement, instance: PagefindInstance) {
+function countSelected(modal: HTMLElement, instance: PagefindInstance, t: Translate) {
 	let count = 0;
 	const patch = () =>
 		requestAnimationFrame(() => {
@@ -114,7 +114,7 @@ function countSelected(modal: HTMLElement, instance: PagefindInstance) {
 				const value = option.querySelector('.pf-dropdown-option-label')?.textContent ?? '';
 				const n = option.getAttribute('aria-selected') === 'true' ? count : Number.parseInt(shown?.textContent ?? '', 10) || 0;
 				if (shown) shown.textContent = ` ${n}`;
-				option.setAttribute('aria-label', `${value} ${n} ${n === 1 ? 'result' : 'results'}`);
+				option.setAttribute('aria-label', t('search.optionName', { value, count: n }));
 			}
 		});
 	instance.on('results', (result) => {

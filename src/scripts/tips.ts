@@ -72,37 +72,37 @@ export function enhanceTips() {
 		if (!touched || !(e.target instanceof Element)) return;
 		const link = e.target.closest<HTMLAnchorElement>('a.ctl__badge, a.term__link');
 		const host = link?.closest<HTMLElement>(HOSTS);
-		if (!link || !host) return;
+		if (!link || !host || !showPopover(host, link)) return;
 		e.preventDefault();
 		hide();
-		showPopover(host, link);
 	});
 }
 
-let popover: HTMLElement | undefined;
+let popover: HTMLElement | undefined | null;
 
 /** The definition of a tapped tag, in place: its text, the tooltip's words and the link onward. */
-function showPopover(host: HTMLElement, link: HTMLAnchorElement) {
+function showPopover(host: HTMLElement, link: HTMLAnchorElement): boolean {
 	popover ??= createPopover();
+	if (!popover) return false;
 	const control = host.classList.contains('ctl');
 	const title = (control ? host.querySelector('.ctl__text') : link)?.textContent?.trim() ?? '';
 	popover.querySelector('[data-tip-title]')!.textContent = title;
 	popover.querySelector('[data-tip-text]')!.textContent = host.querySelector('[role="tooltip"]')?.textContent?.trim() ?? '';
 	const onward = popover.querySelector<HTMLAnchorElement>('[data-tip-link]')!;
 	onward.href = link.href;
-	onward.textContent = control ? 'Open in the responsibility matrix' : 'Open in the glossary';
+	onward.textContent = (control ? onward.dataset.matrix : onward.dataset.glossary) ?? '';
 	popover.showPopover();
 	onward.focus({ preventScroll: true });
+	return true;
 }
 
-function createPopover(): HTMLElement {
-	const el = document.createElement('div');
-	el.className = 'tip-popover';
+/** The popover, from the page's template (src/components/Tips.astro: its words are in the page's language). */
+function createPopover(): HTMLElement | null {
+	const template = document.querySelector<HTMLTemplateElement>('template[data-tip-popover]');
+	const el = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | undefined;
+	if (!el) return null;
 	el.popover = 'auto';
-	el.setAttribute('role', 'dialog');
-	el.setAttribute('aria-labelledby', 'tip-popover-title');
-	el.innerHTML = `<p class="tip-popover__title" id="tip-popover-title" data-tip-title></p><p class="tip-popover__text" data-tip-text></p><p class="tip-popover__actions"><a class="tip-popover__link" data-tip-link></a><button type="button" class="button button--quiet tip-popover__close">Close</button></p>`;
-	el.querySelector('button')!.addEventListener('click', () => el.hidePopover());
+	el.querySelector('[data-tip-close]')?.addEventListener('click', () => el.hidePopover());
 	document.body.append(el);
 	return el;
 }

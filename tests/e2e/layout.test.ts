@@ -39,7 +39,7 @@ describe.skipIf(skipBrowserTests())('phones and tablets', () => {
 				await page.getByRole('button', { name: 'Menu' }).tap();
 				await page.getByRole('navigation', { name: 'Course', exact: true }).getByRole('link', { name }).tap();
 				await page.waitForURL(site.at(path));
-				expect(await page.locator('[data-site-nav] a', { hasText: name }).getAttribute('aria-current')).toBe('page');
+				expect(await page.locator('.site-nav a', { hasText: name }).getAttribute('aria-current')).toBe('page');
 			}
 			expect(errors).toEqual([]);
 		});

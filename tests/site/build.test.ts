@@ -79,7 +79,7 @@ describe('built fixture course', () => {
 		// All JavaScript a page runs: its external scripts and its inline ones (prose may mention Mermaid).
 		const code = (html: string) => scripts(html).map((s) => fs.readFileSync(path.join(dist, s), 'utf8')).join('\n') + inline(html);
 		// The source is hidden; without JavaScript the text alternative shows (see the diagram tests in tests/e2e).
-		expect(beta()).toContain('<figure class="diagram" data-diagram=""><pre class="mermaid" data-pagefind-ignore="" hidden>flowchart LR');
+		expect(beta()).toContain('<figure class="diagram" data-diagram="" data-scroll-hint="Scroll sideways for more"><pre class="mermaid" data-pagefind-ignore="" hidden>flowchart LR');
 		expect(beta()).toContain('<p class="diagram__alt"><span class="diagram__label" data-pagefind-ignore="">Diagram: </span>The customer hands the diagram to AWS</p>');
 		expect(code(beta())).toMatch(/mermaid/);
 		for (const page of [alpha(), read('index.html')]) {
