@@ -94,15 +94,12 @@ describe.skipIf(skipBrowserTests())('tooltips, tables and the matrix', () => {
 	it('matrix: owners by shape as well as colour, and every mark a 24 px target', async () => {
 		const { page, errors } = await site.open(PHONE);
 		await page.goto(site.at('matrix/'));
-		const shape = (owner: string) =>
-			page.locator(`.mx-grid .mx-dot--${owner}`).first().evaluate((el) => {
-				const s = getComputedStyle(el, '::before');
-				return `${s.borderRadius} ${s.rotate}`;
-			});
-		const shapes = { aws: await shape('aws'), customer: await shape('customer'), shared: await shape('shared') };
-		expect(new Set(Object.values(shapes)).size).toBe(3);
-		expect(shapes.customer).toMatch(/^50%/);
-		expect(shapes.shared).toMatch(/45deg$/);
+		// Each owner's mark is clipped to its own shape (virtual:course-site/parties.css), as in the legend.
+		const shape = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::before').clipPath);
+		const marks = { aws: await shape('.mx-grid .mx-dot--aws'), customer: await shape('.mx-grid .mx-dot--customer'), shared: await shape('.mx-grid .mx-dot--shared') };
+		expect(new Set(Object.values(marks)).size).toBe(3);
+		expect(marks.shared).toMatch(/^polygon/);
+		for (const [owner, clip] of Object.entries(marks)) expect(await shape(`.mx-legend .mx-mix__num--${owner}`), owner).toBe(clip);
 		// The legend names each shape in words.
 		expect(await page.locator('.mx-legend').textContent()).toBe('AWSCustomerShared');
 		const sizes = await page.locator('.mx-grid a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
