@@ -1,20 +1,15 @@
 // @ts-check
-import { createHash } from 'node:crypto';
+// The site of this repository: the bundled course, built with the integration exactly as a course project
+// created by `npx course-site init` uses it (there it is `import { courseSite } from 'course-site'`).
+// COURSE_DIR picks another course folder, BASE_PATH and SITE_URL override course.yaml's `base` and `site`,
+// OUT_DIR the output folder: this repository's scripts and tests build other courses with them.
 import { defineConfig } from 'astro/config';
 import { courseSite } from './src/integration/index.ts';
 
-// COURSE_DIR picks the course folder (default ./content); BASE_PATH or course.yaml `base` the deploy path;
-// OUT_DIR the output folder (default ./dist).
-const course = courseSite();
-const outDir = process.env.OUT_DIR || './dist';
+const courseDir = process.env.COURSE_DIR || './content';
 
 export default defineConfig({
-	base: course.site.base,
-	...(course.site.site ? { site: course.site.site } : {}),
-	outDir,
-	// One Vite cache per course and output folder, so concurrent builds (tests, benchmarks) never share one.
-	cacheDir: `./node_modules/.astro/${createHash('sha1').update(`${course.site.courseDir}\0${outDir}`).digest('hex').slice(0, 16)}`,
-	trailingSlash: 'always',
-	integrations: [course],
+	outDir: process.env.OUT_DIR || './dist',
+	integrations: [courseSite({ courseDir })],
 	devToolbar: { enabled: false },
 });

@@ -10,6 +10,7 @@ import { checkText } from './helpers/check.ts';
 import { DIRECTIVES } from '../src/directives/registry.ts';
 import { loadOwnershipSchema } from '../src/schema/ownership.ts';
 import { ROOT } from './helpers/build.ts';
+import { withRules } from '../scripts/lib/rules-doc.ts';
 
 const DOC = fs.readFileSync(path.join(ROOT, 'docs/authoring.md'), 'utf8');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,6 +38,10 @@ describe('rules', () => {
 
 	it('documents no rule that does not exist', () => {
 		expect(rows.filter((id) => !(id! in RULES))).toEqual([]);
+	});
+
+	it('has the rules tables generated from src/core/rules.ts (regenerate with npm run docs:rules)', () => {
+		expect(DOC).toBe(withRules(DOC));
 	});
 });
 

@@ -22,7 +22,7 @@ afterAll(() => stubs.remove());
 const PRESENT = path.join(stubs.dir, 'chromium-present');
 fs.writeFileSync(PRESENT, '#!/bin/sh\n', { mode: 0o755 });
 const MISSING = path.join(stubs.dir, 'chromium-missing');
-const CONTEXT = { 'github.event.repository.name': 'course-repo' };
+const CONTEXT = { 'github.event.repository.name': 'course-repo', 'steps.pages.outputs.origin': 'https://owner.github.io' };
 
 const pr = loadWorkflow('pr.yml');
 const deploy = loadWorkflow('deploy.yml');
@@ -94,12 +94,12 @@ describe('deploy workflow', () => {
 		expect(deploy.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
 	});
 
-	it("builds under the repository's path, uploads dist/ for Pages, and deploys it after the build", () => {
+	it("builds under the repository's path and Pages' address, uploads dist/ for Pages, and deploys it after the build", () => {
 		const run = runJob(deploy.jobs.build!, { cwd: ROOT, env: stubs.env(), context: CONTEXT });
 		expect(run.ok, run.output).toBe(true);
-		expect(stubs.calls().map((c) => [c.command, c.env.BASE_PATH])).toEqual([
-			['npm ci', undefined],
-			['npm run build', '/course-repo/'],
+		expect(stubs.calls().map((c) => [c.command, c.env.BASE_PATH, c.env.SITE_URL])).toEqual([
+			['npm ci', undefined, undefined],
+			['npm run build', '/course-repo/', 'https://owner.github.io'],
 		]);
 		expect(run.actions.at(-1)).toEqual({ action: 'actions/upload-pages-artifact', with: { path: 'dist' } });
 		const publish = deploy.jobs.deploy!;

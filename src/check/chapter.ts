@@ -28,6 +28,7 @@ import { blankFrontmatter, splitFrontmatter } from '../syntax/frontmatter.ts';
 import { parseChapter } from '../syntax/parse.ts';
 import type { ChapterSource } from './discover.ts';
 import { CHAPTER_RULES, type ChapterRuleContext } from './rules/index.ts';
+import { findTeachingSections } from './teaching.ts';
 
 export interface HeadingFact {
 	depth: number;
@@ -77,6 +78,8 @@ export interface ChapterFacts extends CheckCollector {
 	deps: string[];
 	/** Mermaid code blocks, for the diagram rule and to load mermaid only where needed. */
 	diagrams: { code: string; line: number; column: number }[];
+	/** Code blocks other than diagrams (pages with any load the copy button's script). */
+	codeBlocks: number;
 	/** Names of the directives the chapter uses (pages load a directive's script only where it is used). */
 	directives: string[];
 	words: number;
@@ -117,7 +120,7 @@ export interface CheckedChapter {
 }
 
 export function emptyFacts(source: ChapterSource): ChapterFacts {
-	return { file: source.file, rel: source.rel, slug: source.slug, ...(source.part ? { part: source.part } : {}), parsed: false, frontmatterLines: {}, headings: [], links: [], images: [], deps: [], diagrams: [], directives: [], words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
+	return { file: source.file, rel: source.rel, slug: source.slug, ...(source.part ? { part: source.part } : {}), parsed: false, frontmatterLines: {}, headings: [], links: [], images: [], deps: [], diagrams: [], codeBlocks: 0, directives: [], words: 0, tags: [], quizzes: [], terms: [], termUses: [] };
 }
 
 /** Check a chapter from its bytes (or text, for tests). */
@@ -198,6 +201,10 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 			facts.diagrams.push({ code: (node as unknown as { value: string }).value, line: start?.line ?? 1, column: start?.column ?? 1 });
 			return;
 		}
+		if (node.type === 'code') {
+			facts.codeBlocks++;
+			return;
+		}
 		if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
 			const d = node as DirectiveNode;
 			if (directiveFor(d.name)) used.add(d.name);
@@ -205,6 +212,7 @@ export function checkChapter(source: ChapterSource, input: Uint8Array | string, 
 		}
 	});
 	for (const rule of CHAPTER_RULES) rule(tree, ctx);
+	findTeachingSections(tree, facts.quizzes, facts.tags);
 	if (unlisted) diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'limit-exceeded', `${unlisted} more problems in this chapter are not listed (the first ${MAX_PROBLEMS} are)`, 'Fix the problems listed, then check again.'));
 	facts.directives = [...used].sort();
 	facts.words = countWords(proseText(tree), language);

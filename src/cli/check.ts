@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveSite } from '../config/site.ts';
-import { loadCourse } from '../loader/pipeline.ts';
-import { hasErrors } from '../core/diagnostics.ts';
 import { formatGithub, formatSummary, formatText } from '../check/format.ts';
+import { DEFAULT_SEVERITY, RULES, type RuleId } from '../core/diagnostics.ts';
+import { checkCourse } from './api.ts';
 
 const USAGE = `Usage: npm run check -- [course-dir] [--format text|github] [--no-cache]
+       npm run check -- --list-rules
 
 Checks every chapter of a course (default: $COURSE_DIR or ./content) against the ownership schema and the
 authoring rules, without building the site.
@@ -19,7 +19,15 @@ authoring rules, without building the site.
   --format github   GitHub Actions annotations (::error file=…,line=…,col=…::message)
   --no-cache        check every chapter again (by default chapters that have not changed, nor anything they
                     depend on, come from node_modules/.cache/course-site; course-wide rules always run)
+  --list-rules      print every rule id, its default severity and what it reports, and exit
   -h, --help        show this help`;
+
+/** One line per rule, in the order of src/core/rules.ts: `id  severity  summary`. */
+export function listRules(): string {
+	const ids = Object.keys(RULES) as RuleId[];
+	const width = Math.max(...ids.map((id) => id.length));
+	return ids.map((id) => `${id.padEnd(width)}  ${(DEFAULT_SEVERITY[id] ?? 'error').padEnd(7)}  ${RULES[id]}`).join('\n');
+}
 
 /** What the command reads and writes besides the course: tests call `main` in-process with their own. */
 export interface CheckIo {
@@ -34,16 +42,20 @@ export interface CheckIo {
 const processIo = (): CheckIo => ({ cwd: process.cwd(), env: process.env, out: (t) => console.log(t), err: (t) => console.error(t) });
 
 export async function main(argv: string[], io: CheckIo = processIo()): Promise<number> {
-	let values: { format?: string; help?: boolean; 'no-cache'?: boolean };
+	let values: { format?: string; help?: boolean; 'no-cache'?: boolean; 'list-rules'?: boolean };
 	let positionals: string[];
 	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' } } }));
+		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' }, 'list-rules': { type: 'boolean' } } }));
 	} catch (error) {
 		io.err(`${(error as Error).message}\n\n${USAGE}`);
 		return 2;
 	}
 	if (values.help) {
 		io.out(USAGE);
+		return 0;
+	}
+	if (values['list-rules']) {
+		io.out(listRules());
 		return 0;
 	}
 	if (values.format !== 'text' && values.format !== 'github') {
@@ -59,13 +71,12 @@ export async function main(argv: string[], io: CheckIo = processIo()): Promise<n
 		io.err(`Course folder not found: ${courseDir}`);
 		return 2;
 	}
-	// The same pipeline as the build, without its last step (rendering HTML, which only the build needs: a chapter
-	// that checks clean renders, tests/site/checks-clean-builds.test.ts).
-	const result = (await loadCourse(courseDir, { render: false, base: resolveSite({ courseDir }).base, cache: !values['no-cache'] })).check;
+	// The same pipeline as the build, without its last step (rendering HTML, which only the build needs).
+	const result = await checkCourse(courseDir, { cache: !values['no-cache'] });
 	const out = values.format === 'github' ? formatGithub(result.diagnostics, io.cwd) : formatText(result.diagnostics, io.cwd);
 	if (out) io.out(out);
 	io.out(formatSummary(result.diagnostics, result.files));
-	return hasErrors(result.diagnostics) ? 1 : 0;
+	return result.ok ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/check.ts')) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CourseCheck, checkCourse } from '../check/course.ts';
 import { formatText } from '../check/format.ts';
+import { courseFile } from '../config/course.ts';
 import { chaptersDir, resolveCourseDir } from '../core/paths.ts';
 import { termId } from '../core/slug.ts';
 import type { Control, Owner } from '../schema/ownership.ts';
@@ -148,7 +149,7 @@ const shown = (file: string) => {
 	return rel.startsWith('..') ? file : rel;
 };
 
-export function newChapter(argv: string[], log: (s: string) => void = console.log, error: (s: string) => void = console.error): number {
+export function newChapter(argv: string[], log: (s: string) => void = console.log, error: (s: string) => void = console.error, courseDir = resolveCourseDir()): number {
 	let values: { slug?: string; help?: boolean };
 	let positionals: string[];
 	try {
@@ -171,12 +172,13 @@ export function newChapter(argv: string[], log: (s: string) => void = console.lo
 		error(values.slug ? `Unexpected slug "${slug}": use lowercase letters, digits and dashes.` : `Cannot make a file name from "${title}": pass one with --slug, e.g. --slug my-chapter.`);
 		return 2;
 	}
-	const courseDir = resolveCourseDir();
 	const dir = chaptersDir(courseDir);
-	if (!fs.existsSync(dir)) {
-		error(`No chapters/ folder in ${courseDir}. Set COURSE_DIR to a course folder.`);
+	if (!fs.existsSync(courseFile(courseDir))) {
+		error(`No course.yaml in ${courseDir}. Set COURSE_DIR to a course folder, or create a course with npx course-site init <dir>.`);
 		return 1;
 	}
+	// A new course has no chapters yet: this is its first.
+	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `${slug}.mdx`);
 	if (fs.existsSync(file)) {
 		error(`${shown(file)} already exists; nothing was written. Choose another title, or pass --slug.`);
@@ -190,6 +192,8 @@ export function newChapter(argv: string[], log: (s: string) => void = console.lo
 	if (problems.length) error(`The new chapter has problems (please report this as a bug):\n${formatText(problems)}`);
 	return 0;
 }
+
+export const main = (argv: string[]) => newChapter(argv);
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'new-chapter.ts')) {
 	process.exitCode = newChapter(process.argv.slice(2));

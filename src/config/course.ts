@@ -23,7 +23,7 @@ const languageTag = z.string().refine(
 );
 
 /** An absolute http(s) URL without credentials. */
-const httpUrl = z.string().refine(
+export const httpUrl = z.string().refine(
 	(s) => {
 		try {
 			const u = new URL(s);
@@ -33,11 +33,35 @@ const httpUrl = z.string().refine(
 		}
 	},
 	{ error: (i) => `Unexpected URL ${JSON.stringify(i.input)}, expected an http(s) address such as https://example.org` },
-);
+).meta({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 
-export const basePath = z.string().refine((s) => BASE_PATTERN.test(s), {
-	error: (i) => `Unexpected base ${JSON.stringify(i.input)}, expected a path that starts with / (letters, digits, . _ ~ - and single slashes; no backslash, no //)`,
-});
+/**
+ * `repository: { url, branch, path }`: the repository's address, the branch to edit (default `main`) and the
+ * course folder's path inside the repository (default: found from git, else its path in the project folder).
+ */
+const repositoryObject = z
+	.object({
+		url: httpUrl.describe('The repository\'s address, e.g. https://github.com/owner/course.'),
+		branch: z
+			.string()
+			.regex(/^(?!\/)(?!.*(?:\.\.|\/\/|@\{))(?!.*[./]$)[A-Za-z0-9._\/-]+$/, { error: 'expected a branch name such as main or release/2026' })
+			.optional()
+			.describe('The branch that "Edit this page" opens (default main).'),
+		path: z
+			.string()
+			.regex(/^(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?\/?$/, { error: 'expected the course folder’s path in the repository, such as content or courses/security (no leading slash, no ..)' })
+			.refine((p) => !p.split('/').includes('..'), { error: 'expected a path inside the repository (no ..)' })
+			.optional()
+			.describe('The course folder\'s path in the repository, e.g. content (default: found from git, else its path in the project).'),
+	})
+	.strict();
+
+export const basePath = z
+	.string()
+	.refine((s) => BASE_PATTERN.test(s), {
+		error: (i) => `Unexpected base ${JSON.stringify(i.input)}, expected a path that starts with / (letters, digits, . _ ~ - and single slashes; no backslash, no //)`,
+	})
+	.meta({ pattern: BASE_PATTERN.source });
 
 const positiveInt = z.number().int().positive();
 
@@ -51,15 +75,22 @@ export const uiOverrides = z.record(z.string(), message);
 
 export const courseConfigSchema = z
 	.object({
-		title: z.string().trim().min(1),
-		description: z.string().trim().min(1),
-		language: languageTag.default('en'),
+		title: z.string().trim().min(1).describe('The course title, shown on every page.'),
+		description: z.string().trim().min(1).describe('One sentence about the course: the home page and search results show it.'),
+		language: languageTag.default('en').describe('The language of the chapters, a BCP 47 tag such as en, de or pt-BR (default en).'),
 		/** Deploy path prefix, e.g. `/my-course/` for GitHub Pages project sites. `BASE_PATH` overrides it. */
-		base: basePath.optional(),
-		/** Absolute site URL, used for canonical links. */
-		site: httpUrl.optional(),
-		author: z.string().optional(),
-		repository: httpUrl.optional(),
+		base: basePath.optional().describe('The deploy path, e.g. /my-course/ for a GitHub Pages project site (default /). BASE_PATH and the integration option override it.'),
+		/**
+		 * The site's address (`https://example.org`, or with the deploy path). With it, pages get canonical links and
+		 * OpenGraph and Twitter card tags, and the build writes a sitemap. `SITE_URL` overrides it for a deploy.
+		 */
+		site: httpUrl.optional().describe('The site\'s absolute address, e.g. https://example.org: canonical links, social tags and a sitemap. SITE_URL and the integration option override it.'),
+		author: z.string().optional().describe('Who wrote the course.'),
+		/** Where the course's sources live: every chapter page links to its file there ("Edit this page"). */
+		repository: z
+			.union([httpUrl, repositoryObject], { error: 'expected an http(s) address, or { url, branch, path }' })
+			.optional()
+			.describe('The course\'s repository, e.g. https://github.com/owner/course, or { url, branch, path }: every chapter links to its source file there ("Edit this page").'),
 		/**
 		 * Loosen the safe-content policy (src/config/policy.ts) for this course. Never silent: every check and
 		 * build prints a `policy-loosened` warning saying what is allowed. Strict: a misspelt key is an error.
@@ -75,23 +106,26 @@ export const courseConfigSchema = z
 								error: (i) => (/[A-Z]/.test(String(i.input)) ? `Unexpected "${String(i.input)}": ${neverAllowed(String(i.input))}` : `<${String(i.input)}> can never be allowed: ${neverAllowed(String(i.input))}`),
 							}),
 					)
-					.optional(),
+					.optional()
+					.describe('Extra HTML elements chapters may use, e.g. [figure, figcaption] (never script-capable ones).'),
 				/** Chapters may use import/export, expressions and components: they are trusted code. */
-				allowMdx: z.boolean().optional(),
+				allowMdx: z.boolean().optional().describe('Chapters are trusted code, compiled as MDX: never build untrusted pull requests with secrets in the environment.'),
 			})
 			.strict()
-			.optional(),
+			.optional()
+			.describe('Loosen the safe-content policy; every check then prints a policy-loosened warning.'),
 		/** Raise (or lower) the limits on one chapter (src/core/limits.ts). */
 		limits: z
-			.object({ chapterBytes: positiveInt.optional(), depth: positiveInt.max(1000).optional() })
+			.object({ chapterBytes: positiveInt.optional().describe('The largest chapter, in bytes (default 4 MB).'), depth: positiveInt.max(1000).optional().describe('The deepest nesting of a chapter (default 40).') })
 			.strict()
-			.optional(),
+			.optional()
+			.describe('Raise (or lower) the limits on one chapter.'),
 		/** Severity per rule id: `off`, `warning` or `error` (./rules.ts). */
-		rules: rulesConfigSchema.optional(),
+		rules: rulesConfigSchema.optional().describe('The severity of rules by id: off, warning or error (npm run check -- --list-rules lists them).'),
 		/** Translations of the course (`locales/<tag>/`), served at `/<tag>/…`; the default locale is `language`. */
-		locales: z.array(languageTag).optional(),
+		locales: z.array(languageTag).optional().describe('Translations of the course, in locales/<tag>/, served at /<tag>/ (language tags other than `language`).'),
 		/** Interface strings that replace the built-in ones of `language`. */
-		ui: uiOverrides.optional(),
+		ui: uiOverrides.optional().describe('Interface strings that replace the built-in ones of `language`, by key.'),
 	})
 	.strict()
 	.superRefine((c, ctx) => {
@@ -122,7 +156,7 @@ const HINTS: Record<string, string> = {
 	language: 'Write a language tag such as `language: en` or `language: de-CH`.',
 	base: 'Write the deploy path, e.g. `base: /my-course/` (or `/` for a site of its own).',
 	site: 'Write the site’s address, e.g. `site: https://example.org`.',
-	repository: 'Write the repository’s address, e.g. `repository: https://github.com/owner/course`.',
+	repository: 'Write the repository’s address, e.g. `repository: https://github.com/owner/course`, or `repository: { url: …, branch: main, path: content }`.',
 	policy: '`policy:` takes `allowHtml: [figure, …]` (lowercase element names) and `allowMdx: true`; see "Safe content" in CONTRIBUTING.md.',
 	limits: '`limits:` takes `chapterBytes:` and `depth:` (positive whole numbers); see docs/authoring.md.',
 	rules: RULES_HINT,
@@ -158,7 +192,7 @@ export function parseCourseConfig(text: string, file: string, options: ConfigOpt
 	const diagnostics: Diagnostic[] = [];
 	for (const issue of parsed.error.issues) {
 		if (issue.code === 'unrecognized_keys') {
-			const known = issue.path.length === 0 ? Object.keys(courseConfigSchema.shape) : Object.keys((courseConfigSchema.shape[issue.path[0] as 'policy'] as unknown as { unwrap(): z.ZodObject }).unwrap().shape);
+			const known = issue.path.length === 0 ? Object.keys(courseConfigSchema.shape) : nestedKeys(String(issue.path[0]));
 			for (const key of issue.keys) {
 				const s = suggest(key, known);
 				diagnostics.push(
@@ -186,6 +220,14 @@ function uiKeyProblems(ui: Record<string, unknown> | undefined, yaml: ReturnType
 			const s = suggest(key, uiKeys);
 			return diagnostic(file, yaml.keyPlace(['ui', key]), 'course-config', `Unexpected interface key \`${key}\` in \`ui:\`.${didYouMean(s)}`, s ? `Rename it to \`${s}\`.` : 'Use one of the keys listed in docs/authoring.md (“Interface strings”).');
 		});
+}
+
+/** The keys of a nested object of course.yaml (`policy`, `limits`, the object form of `repository`). */
+function nestedKeys(key: string): string[] {
+	const field = courseConfigSchema.shape[key as keyof typeof courseConfigSchema.shape] as unknown as { unwrap(): { options?: unknown[]; shape?: object } };
+	const inner = field.unwrap();
+	const object = (inner.options ?? [inner]).find((o): o is { shape: object } => typeof (o as { shape?: unknown }).shape === 'object');
+	return object ? Object.keys(object.shape) : [];
 }
 
 /**

@@ -60,3 +60,17 @@ export function placeholdersOf(message: Message): string[] {
 	const texts = typeof message === 'string' ? [message] : Object.values(message).filter((v): v is string => typeof v === 'string');
 	return [...new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1]!)))].sort();
 }
+
+const SLOT = '\u0000';
+
+/**
+ * A message cut where elements go (links, badges), in the message's own order: text, then `{ slot }`, text …
+ * A translation may put the slots in any order.
+ */
+export function pieces(t: Translate, key: string, slots: readonly string[], params: MessageParams = {}): (string | { slot: string })[] {
+	const marks = Object.fromEntries(slots.map((slot, i) => [slot, `${SLOT}${i}${SLOT}`]));
+	return t(key, { ...params, ...marks })
+		.split(new RegExp(`${SLOT}(\\d+)${SLOT}`))
+		.map((piece, i) => (i % 2 ? { slot: slots[Number(piece)]! } : piece))
+		.filter((piece) => piece !== '');
+}

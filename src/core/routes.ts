@@ -9,7 +9,13 @@ export const routes = {
 	matrix: '/matrix/',
 	glossary: '/glossary/',
 	practice: '/practice/',
+	/** One chapter's questions and flashcards: read without JavaScript, loaded on demand by the exam and review. */
+	practiceChapter: (slug: string) => `/practice/${slug}/`,
+	review: '/review/',
 } as const;
+
+/** The default social-card image (OpenGraph, Twitter) of a site with an address, published by the integration. */
+export const SOCIAL_IMAGE = { path: '/_course/social.png', width: 1200, height: 630 } as const;
 
 /** Anchors inside pages: quizzes and terms on chapter pages (and the practice exam and glossary), controls and services on the matrix. */
 export const anchors = {

@@ -46,7 +46,8 @@ export const ownershipExercise: DirectiveSpec = {
 						owners.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${ownerLabel(ctx, o)}`)])),
 					),
 				]),
-				el('p', { className: ['exercise__feedback'], role: 'status', 'aria-live': 'polite' }),
+				// Not a live region: the exercise announces one summary for all items (src/scripts/exercise.ts).
+				el('p', { className: ['exercise__feedback'] }),
 				el('details', { className: ['exercise__answer'], 'data-pagefind-ignore': '' }, [
 					el('summary', {}, [text(ctx.ui.t('exercise.showAnswer'))]),
 					el('p', {}, [badge(ctx, c.owner), text(` ${c.notes ?? c.title}`)]),

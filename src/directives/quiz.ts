@@ -6,9 +6,9 @@ import type { BlockContent, List, ListItem } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Owner } from '../schema/ownership.ts';
 import { ID } from './attributes.ts';
-import { badge } from './badge.ts';
+import { badge, matrixHref } from './badge.ts';
 import { type Child, el, phrasing, text } from './mdast.ts';
-import type { DirectiveSpec } from './types.ts';
+import type { DirectiveSpec, RenderContext } from './types.ts';
 
 export interface QuizParts {
 	question: BlockContent[];
@@ -31,6 +31,18 @@ export function quizParts(node: ContainerDirective): QuizParts {
 		correct: list.children.flatMap((item, i) => (item.checked ? [i] : [])),
 		explanation: children.slice(at + 1),
 	};
+}
+
+/** "Owner: [Customer] Patch the guest OS", the control linking to its row in the matrix. */
+function ownerLine(owner: Owner, ref: string | undefined, ctx: RenderContext): Child {
+	const control = ref ? ctx.schema.controls.get(ref) : undefined;
+	const [before, after] = ctx.ui.parts('quiz.owner', 'owner');
+	return el('p', { className: ['quiz__owner'] }, [
+		...(before ? [text(before)] : []),
+		badge(ctx, owner),
+		...(after ? [text(after)] : []),
+		...(control && ref ? [text(' '), el('a', { href: matrixHref(ctx, ref) }, [text(control.title)])] : []),
+	]);
 }
 
 export const quiz: DirectiveSpec = {
@@ -93,7 +105,8 @@ export const quiz: DirectiveSpec = {
 			el('form', { className: ['quiz__form'], 'data-quiz-form': '' }, [
 				el('fieldset', { 'aria-describedby': `${name}-result` }, [
 					el('legend', { className: ['quiz__question'], id: legendId }, [
-						el('span', { className: ['quiz__kind'], 'data-pagefind-ignore': '' }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind')), ...(owner ? [text(' '), badge(ctx, owner)] : [])]),
+						// No owner badge here: over the question it gives the answer away (and a legend is read out).
+						el('span', { className: ['quiz__kind'], 'data-pagefind-ignore': '' }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind'))]),
 						...q.question.map((b) => el('span', { className: ['quiz__para'] }, phrasing([b]))),
 					]),
 					// Search finds a quiz by its question; its options and answer stay out of the index (no spoilers).
@@ -105,11 +118,14 @@ export const quiz: DirectiveSpec = {
 				]),
 				el('p', { className: ['quiz__result'], id: `${name}-result`, role: 'status', 'aria-live': 'polite' }),
 			]),
+			// The answer, the explanation and the owner, once the learner checks (or opens it without JavaScript).
+			// Search indexes none of it: a result must not give the answer away either.
 			el('details', { className: ['quiz__answer'], 'data-pagefind-ignore': '' }, [
 				el('summary', {}, [text(ctx.ui.t('quiz.showAnswer'))]),
 				el('p', { className: ['quiz__correct'] }, [text(ctx.ui.t(q.correct.length > 1 ? 'quiz.correctAnswers' : 'quiz.correctAnswer'))]),
 				el('ul', {}, answers),
 				el('div', { className: ['quiz__explanation'] }, q.explanation),
+				...(owner ? [ownerLine(owner, node.attributes?.ref ?? undefined, ctx)] : []),
 			]),
 		] as never;
 	},

@@ -27,7 +27,10 @@ export interface QuizFact {
 	id: string;
 	ref?: string | undefined;
 	owner?: Owner | undefined;
+	/** The heading the quiz is under. */
 	section?: string | undefined;
+	/** The section that teaches what the quiz asks (src/check/teaching.ts): where review links go. */
+	teaches?: string | undefined;
 	line: number;
 	column: number;
 }

@@ -3,7 +3,7 @@
  * course.yaml `language:` picks one (`de-CH` uses `de`; a language without a table uses English) and `ui:`
  * overrides any key. Dates, numbers, lists, plurals and language names come from `Intl`.
  */
-import { formatMessage, type Message, type MessageParams, type Translate, translator } from '../core/messages.ts';
+import { formatMessage, type Message, type MessageParams, pieces, type Translate, translator } from '../core/messages.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -30,8 +30,8 @@ export function uiStrings(language: string, overrides: Readonly<Record<string, M
 	return table;
 }
 
-/** The browser scripts' share of the strings (quizzes, exercises, flashcards, progress, practice, search). */
-export const SCRIPT_NAMESPACES = ['quiz', 'exercise', 'flashcards', 'progress', 'practice', 'search'] as const;
+/** The browser scripts' share of the strings (quizzes, exercises, flashcards, progress, practice, exam, review, search, code blocks' copy button). */
+export const SCRIPT_NAMESPACES = ['quiz', 'exercise', 'flashcards', 'progress', 'practice', 'exam', 'review', 'search', 'code'] as const;
 
 export function scriptStrings(strings: UiStrings): Record<string, Message> {
 	return Object.fromEntries(Object.entries(strings).filter(([key]) => (SCRIPT_NAMESPACES as readonly string[]).includes(key.split('.')[0]!)));
@@ -43,6 +43,8 @@ export interface Ui {
 	t: (key: UiKey, params?: MessageParams) => string;
 	/** A message cut where an element goes: `parts('chapter.updated', 'date')` → ['Updated ', ''] around the date. */
 	parts: (key: UiKey, slot: string, params?: MessageParams) => [string, string];
+	/** A message cut where several elements go, in the message's order: text, then `{ slot }`, text … */
+	pieces: (key: UiKey, slots: readonly string[], params?: MessageParams) => (string | { slot: string })[];
 	number: (n: number) => string;
 	percent: (fraction: number) => string;
 	date: (iso: string) => string;
@@ -81,6 +83,7 @@ function makeUi(lang: string, strings: UiStrings): Ui {
 			const [before = '', after = ''] = t(key, { ...params, [slot]: SLOT }).split(SLOT);
 			return [before, after];
 		},
+		pieces: (key, slots, params) => pieces(translate, key, slots, params),
 		number: (n) => numbers.format(n),
 		percent: (fraction) => percents.format(fraction),
 		date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IMAGE_TYPES } from '../core/paths.ts';
+import { SOCIAL_IMAGE } from '../core/routes.ts';
 import type { LoadedCourse } from '../loader/pipeline.ts';
 import { publishedPath } from '../loader/process.ts';
 
@@ -24,4 +25,13 @@ export function copyImages(course: LoadedCourse, outDir: URL | string) {
 		fs.mkdirSync(path.dirname(target), { recursive: true });
 		fs.copyFileSync(file, target);
 	}
+}
+
+/** The default social card (og:image) this package ships: src/assets/social.svg drawn to PNG by scripts/social-image.ts. */
+export const SOCIAL_IMAGE_FILE = fileURLToPath(new URL('../assets/social.png', import.meta.url));
+
+export function copySocialImage(outDir: URL | string) {
+	const target = path.join(typeof outDir === 'string' ? outDir : fileURLToPath(outDir), SOCIAL_IMAGE.path);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	fs.copyFileSync(SOCIAL_IMAGE_FILE, target);
 }

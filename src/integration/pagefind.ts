@@ -57,7 +57,10 @@ export const ownersIn = (html: string, owners: readonly Owner[]): Owner[] => own
  */
 export const WEIGHTS = { record: 0.2, names: 1 } as const;
 
-/** A rendered quiz's question: the text of its legend without the "Quiz · …" label (options and answer never). */
+/**
+ * A rendered quiz as search text: its question only, the text of its legend without the "Quiz" label. The options,
+ * the answer, the explanation and the owner stay out of the index, so no result or excerpt gives the answer away.
+ */
 export function quizQuestion(html: string): string {
 	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/.exec(html)?.[1] ?? '';
 	return htmlText(legend.replace(/<span class="quiz__kind"[^>]*>[\s\S]*?<\/span>(?:\s*<\/span>)?/, ''));
@@ -88,7 +91,8 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 			content: question,
 			language,
 			meta: { title: t('search.quizTitle', { question: clip(question || q.id) }), kind: t('search.kindQuiz', { number: chapter.number }), chapter: chapter.title, ...(section ? { section: section.text } : {}) },
-			filters: { type: [t('search.typeQuiz')], chapter: [chapter.title], owner: ownersIn(q.html, owners).map(label) },
+			// No owner filter: filtering quizzes by owner would tell their answers.
+			filters: { type: [t('search.typeQuiz')], chapter: [chapter.title] },
 		});
 	}
 

@@ -2,16 +2,17 @@
  * The Vite side of the integration: `virtual:course-site/key` (which loaded course the pages read, see
  * src/loader/store.ts), `virtual:course-site/mdx` (chapters compiled as MDX, for courses that allow it),
  * `virtual:course-site/ui` (the browser scripts' interface strings, by locale), `virtual:course-site/parties.css`
- * (each party's colour and shape, ./parties-css.ts), and, in dev, the course's published images under
- * `<base>_course/`. Mermaid is imported by src/scripts/diagrams.ts, only on pages with a diagram and only when
- * one comes near the viewport.
+ * (each party's colour and shape, ./parties-css.ts), and, in dev, the course's published images and the default
+ * social card under `<base>_course/`. Mermaid is imported by src/scripts/diagrams.ts, only on pages with a
+ * diagram and only when one comes near the viewport.
  */
 import fs from 'node:fs';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { SiteOptions } from '../config/site.ts';
 import { scriptStrings } from '../i18n/index.ts';
 import { published } from '../loader/store.ts';
-import { publishedImages } from './assets.ts';
+import { SOCIAL_IMAGE } from '../core/routes.ts';
+import { publishedImages, SOCIAL_IMAGE_FILE } from './assets.ts';
 import { partiesCss } from './parties-css.ts';
 
 const KEY = 'virtual:course-site/key';
@@ -61,7 +62,8 @@ export function courseVite(options: { key: string; site: SiteOptions }): Plugin 
 			server.middlewares.use((req, res, next) => {
 				const url = (req.url ?? '').split('?')[0]!;
 				if (!url.startsWith(prefix)) return next();
-				const image = publishedImages(published(options.key).course).get(`/_course/${url.slice(prefix.length)}`);
+				const at = `/_course/${url.slice(prefix.length)}`;
+				const image = at === SOCIAL_IMAGE.path ? { file: SOCIAL_IMAGE_FILE, type: 'image/png' } : publishedImages(published(options.key).course).get(at);
 				if (!image) return next();
 				res.setHeader('content-type', image.type);
 				fs.createReadStream(image.file).pipe(res);

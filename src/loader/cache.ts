@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { digest } from '../core/hash.ts';
 import type { ChapterRecord } from './process.ts';
@@ -18,10 +19,14 @@ import type { ChapterRecord } from './process.ts';
 /** Folders of src/ whose code decides what a chapter's record is (check and render). */
 const CODE_FOLDERS = ['core', 'config', 'schema', 'syntax', 'directives', 'check', 'render', 'loader', 'i18n'];
 /** Packages whose version changes parsing, sanitizing or highlighting. */
-const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', 'image-size', 'yaml', 'zod', 'mermaid'];
+const PACKAGES = ['satteri', 'hast-util-sanitize', 'mdast-util-to-hast', 'hast-util-to-html', '@astrojs/markdown-remark', 'shiki', '@shikijs/transformers', 'image-size', 'yaml', 'zod', 'mermaid'];
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.join(SRC, '..');
+/** Whose node_modules/.cache holds the cache: this repository's, or that of the course project this package is installed in. */
+const PROJECT = ROOT.includes(`${path.sep}node_modules${path.sep}`) ? ROOT.slice(0, ROOT.lastIndexOf(`${path.sep}node_modules${path.sep}`)) : ROOT;
+/** The node_modules folders Node looks in for this package's dependencies, nearest first (hoisted when installed). */
+const LOOKUP = createRequire(import.meta.url).resolve.paths('course-site') ?? [];
 const INDEX_VERSION = 2;
 
 let codeVersion: string | undefined;
@@ -41,10 +46,10 @@ export function codeDigest(): string {
 
 export function packageVersion(name: string): string {
 	try {
-		return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-	} catch {
-		return 'absent';
-	}
+		const dir = LOOKUP.find((d) => fs.existsSync(path.join(d, name, 'package.json')));
+		if (dir) return (JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+	} catch {}
+	return 'absent';
 }
 
 /** The state of a file a chapter read (an image): changes when the file does, or when it appears or goes. */
@@ -74,7 +79,7 @@ export class ChapterCache {
 		this.dir = dir;
 	}
 
-	static forCourse(courseDir: string, root = ROOT): ChapterCache {
+	static forCourse(courseDir: string, root = PROJECT): ChapterCache {
 		return new ChapterCache(path.join(root, 'node_modules', '.cache', 'course-site', digest(path.resolve(courseDir)).slice(0, 16)));
 	}
 
@@ -153,7 +158,7 @@ export class DiagramCache {
 	readonly #known: Map<string, string | null>;
 	#changed = false;
 
-	constructor(root = ROOT) {
+	constructor(root = PROJECT) {
 		this.#file = path.join(root, 'node_modules', '.cache', 'course-site', `mermaid-${packageVersion('mermaid')}.json`);
 		try {
 			this.#known = new Map(Object.entries(JSON.parse(fs.readFileSync(this.#file, 'utf8')) as Record<string, string | null>));

@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ChapterEnv } from '../check/chapter.ts';
 import { chapterEnv, type CourseCheck, finishCourse, type PreparedTranslation, prepareCourse } from '../check/course.ts';
 import type { ChapterSource } from '../check/discover.ts';
@@ -24,8 +23,11 @@ import { courseFile } from '../config/course.ts';
 import { diagnostic, type Diagnostic, hasErrors } from '../core/diagnostics.ts';
 import { digest } from '../core/hash.ts';
 import { schemaFile } from '../core/paths.ts';
-import { buildCourseModel, buildLocaleModel, type CourseModel } from '../model/model.ts';
+import { typeScriptWorker } from '../core/worker.ts';
+import { editBase, resolveRepository } from '../config/repository.ts';
+import { buildCourseModel, buildLocaleModel, type CourseModel, type CourseSources } from '../model/model.ts';
 import { ChapterCache, chapterKey, codeDigest, DiagramCache } from './cache.ts';
+import { coursePathInRepository, lastCommitDates } from './git.ts';
 import { type ProcessOptions, processChapter } from './process.ts';
 import type { ChapterRecord } from './record.ts';
 
@@ -176,16 +178,29 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 	prepared.diagnostics.push(...readProblems);
 	const check = finishCourse(prepared, present, new Map(prepared.translations.map((t, i) => [t.locale, translated[i]!])));
 	const bySlug = new Map(present.map((r) => [r.facts.slug, r]));
-	const model = buildCourseModel(check, bySlug);
+	const sources = render ? courseSources(courseDir, check, [...present, ...translated.flat()]) : {};
+	const model = buildCourseModel(check, bySlug, sources);
 	const locales = prepared.translations.map((t, i): LocaleBuild => {
 		// The originals' problems are reported once, by their own run; a fallback only adds its page.
 		const records = new Map<string, ChapterRecord>([
 			...fallbacks[i]!.map((r): [string, ChapterRecord] => [r.facts.slug, { ...r, diagnostics: [] }]),
 			...translated[i]!.filter((r) => shown[i]!.has(r.facts.slug)).map((r): [string, ChapterRecord] => [r.facts.slug, r]),
 		]);
-		return { locale: t.locale, records, model: buildLocaleModel(check, check.translations[i]!, records) };
+		return { locale: t.locale, records, model: buildLocaleModel(check, check.translations[i]!, records, sources) };
 	});
 	return { check, records: bySlug, model, locales, base, stats: { ...stats, ms: performance.now() - started } };
+}
+
+/**
+ * Dates and edit links for the pages: the git history is read (once, for every file) only when a chapter has
+ * no `updated:` of its own, and the course folder's place in the repository only when course.yaml has a
+ * `repository:` without a `path`.
+ */
+function courseSources(courseDir: string, check: CourseCheck, records: readonly ChapterRecord[]): CourseSources {
+	const undated = records.some((r) => r.facts.frontmatter && !r.facts.frontmatter.draft && !r.facts.frontmatter.updated);
+	const given = check.config.repository;
+	const repository = resolveRepository(given, given && (typeof given === 'string' || given.path === undefined) ? coursePathInRepository(courseDir) : undefined);
+	return { ...(undated ? { commits: lastCommitDates(courseDir) } : {}), ...(repository ? { editBase: editBase(repository) } : {}) };
 }
 
 export const courseHasErrors = (loaded: LoadedCourse) => hasErrors(loaded.check.diagnostics);
@@ -202,7 +217,7 @@ function runWorker(envs: ChapterEnv[], options: ProcessOptions, jobs: Job[], onR
 	return new Promise((resolve, reject) => {
 		// Only the environments these jobs use travel to the worker (a schema is the largest part of one).
 		const needed = [...new Set(jobs.map((j) => j.env))];
-		const worker = new Worker(WORKER, { workerData: { envs: Object.fromEntries(needed.map((e) => [e, envs[e]])), options, jobs: jobs.map(({ source, key, bytes, env }) => ({ source, key, bytes, env })) } });
+		const worker = typeScriptWorker(WORKER, { workerData: { envs: Object.fromEntries(needed.map((e) => [e, envs[e]])), options, jobs: jobs.map(({ source, key, bytes, env }) => ({ source, key, bytes, env })) } });
 		worker.on('message', (m: { record?: ChapterRecord; failed?: string; message?: string }) => {
 			if (m.record) onRecord(m.record);
 			else reject(new Error(`Internal error while processing ${m.failed}: ${m.message}`));

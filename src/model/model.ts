@@ -15,6 +15,7 @@ import { endonym, type UiStrings, uiStrings } from '../i18n/index.ts';
 import { fillTerms } from '../render/terms.ts';
 import type { Owner, OwnershipSchema } from '../schema/ownership.ts';
 import { SHARED } from '../schema/parties.ts';
+import { editUrl } from '../config/repository.ts';
 
 export interface ChapterSummary {
 	slug: string;
@@ -25,7 +26,10 @@ export interface ChapterSummary {
 	number: number;
 	words: number;
 	minutes: number;
+	/** When the chapter last changed (YYYY-MM-DD): its `updated:`, else its file's last commit (./sources). */
 	updated?: string;
+	/** Where its source file is edited (course.yaml `repository:`). */
+	editUrl?: string;
 	concepts: string[];
 	prerequisites: string[];
 	next: string[];
@@ -35,10 +39,11 @@ export interface ChapterSummary {
 	hasDiagram: boolean;
 	owners: Owner[];
 	quizCount: number;
-	/** Whether the chapter has a flashcards set / an ownership exercise / tabs (pages load those scripts only then). */
+	/** Whether the chapter has a flashcards set / an ownership exercise / tabs / code blocks (pages load those scripts only then). */
 	hasFlashcards: boolean;
 	hasExercise: boolean;
 	hasTabs: boolean;
+	hasCode: boolean;
 	/** In a translation: the chapter is not translated (yet) and is shown in the course's own language. */
 	fallback?: boolean;
 }
@@ -94,7 +99,26 @@ export interface CourseModel {
 	services: { id: string; title: string; model?: string | undefined }[];
 	parts: { id: string; title: string }[];
 	glossary: (GlossaryEntry & { html: string })[];
-	quizzes: { id: string; chapter: string; section?: string; html: string }[];
+	quizzes: QuizSummary[];
+}
+
+export interface QuizSummary {
+	id: string;
+	chapter: string;
+	/** The heading the quiz is under. */
+	section?: string;
+	/** The section that teaches it (src/check/teaching.ts): where the practice exam's review links go. */
+	teaches?: string;
+	owner?: Owner;
+	html: string;
+}
+
+/** What the build knows of the course's files besides their content: from git and course.yaml `repository:`. */
+export interface CourseSources {
+	/** The last commit date (YYYY-MM-DD) of each file, by path relative to the course folder. */
+	commits?: ReadonlyMap<string, string>;
+	/** Where course files are edited: this plus a file's course-relative path (src/config/repository.ts). */
+	editBase?: string;
 }
 
 /** What a chapter rendered for other pages: its quizzes and flashcard backs, as HTML by id. */
@@ -145,16 +169,16 @@ const ownersOf = (schema: OwnershipSchema, ui: UiStrings): OwnerInfo[] => [
 	{ id: SHARED, label: typeof ui['owner.shared'] === 'string' ? ui['owner.shared'] : ui['owner.shared'].other, index: -1 },
 ];
 
-export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>): CourseModel {
+export function buildCourseModel(course: CourseCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>, sources: CourseSources = {}): CourseModel {
 	// A broken course still gets a model (the dev server shows pages while errors are fixed).
 	const shown = published(course).map((c) => ({ facts: c, original: c, fallback: false }));
 	const locales = localesOf(course);
 	const ui = uiStrings(course.config.language, course.config.ui);
-	return assemble({ title: course.config.title, description: course.config.description, locale: locales[0]!, locales, ui, schema: course.schema, parts: course.parts, shown, fragments });
+	return assemble({ title: course.config.title, description: course.config.description, locale: locales[0]!, locales, ui, schema: course.schema, parts: course.parts, shown, fragments, sources });
 }
 
 /** The model of one translation's pages. */
-export function buildLocaleModel(course: CourseCheck, translation: TranslationCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>): CourseModel {
+export function buildLocaleModel(course: CourseCheck, translation: TranslationCheck, fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>, sources: CourseSources = {}): CourseModel {
 	const locales = localesOf(course);
 	const ui = uiStrings(translation.locale, translation.config.ui);
 	const partTitles = new Map(translation.parts.map((p) => [p.id, p.title]));
@@ -169,6 +193,7 @@ export function buildLocaleModel(course: CourseCheck, translation: TranslationCh
 		parts: course.parts.map((p) => ({ id: p.id, title: partTitles.get(p.id) ?? p.title })),
 		shown: localeChapters(course, translation),
 		fragments,
+		sources,
 	});
 }
 
@@ -182,15 +207,18 @@ interface Assembly {
 	parts: CourseCheck['parts'];
 	shown: { facts: ChapterFacts; original: ChapterFacts; fallback: boolean }[];
 	fragments: ReadonlyMap<string, { rendered?: ChapterFragments }>;
+	sources: CourseSources;
 }
 
-function assemble({ title, description, locale, locales, ui, schema, parts, shown, fragments }: Assembly): CourseModel {
+function assemble({ title, description, locale, locales, ui, schema, parts, shown, fragments, sources }: Assembly): CourseModel {
 	const chapters = shown.map((s) => s.facts);
 	const glossary = glossaryMap(chapters);
 	const headingTitle = new Map<string, string>();
 	const summaries: ChapterSummary[] = shown.map(({ facts: c, original, fallback }, i) => {
 		const fm = c.frontmatter!;
 		const nav = original.frontmatter!;
+		// The page shows the file it was made from: a translation's own, or the original where there is none yet.
+		const updated = fm.updated ?? sources.commits?.get(c.rel);
 		for (const h of c.headings) headingTitle.set(`${c.slug}#${h.id}`, h.text);
 		return {
 			slug: c.slug,
@@ -200,7 +228,8 @@ function assemble({ title, description, locale, locales, ui, schema, parts, show
 			number: i + 1,
 			words: c.words,
 			minutes: readingMinutes(c.words),
-			...(fm.updated ? { updated: fm.updated } : {}),
+			...(updated ? { updated } : {}),
+			...(sources.editBase ? { editUrl: editUrl(sources.editBase, c.rel) } : {}),
 			concepts: fm.concepts ?? [],
 			prerequisites: nav.prerequisites ?? [],
 			next: nav.next ?? [],
@@ -212,6 +241,7 @@ function assemble({ title, description, locale, locales, ui, schema, parts, show
 			hasFlashcards: c.directives.includes('flashcards'),
 			hasExercise: c.directives.includes('ownership-exercise'),
 			hasTabs: c.directives.includes('tabs'),
+			hasCode: c.codeBlocks > 0,
 			...(fallback ? { fallback: true } : {}),
 		};
 	});
@@ -254,7 +284,16 @@ function assemble({ title, description, locale, locales, ui, schema, parts, show
 		glossary: chapters.flatMap((c) =>
 			c.terms.filter((t) => glossary.get(t.id)?.chapter === c.slug).map((t) => ({ id: t.id, front: t.front, text: t.back, chapter: c.slug, html: fill(fragments.get(c.slug)?.rendered?.terms[t.id]) })),
 		),
-		quizzes: chapters.flatMap((c) => c.quizzes.map((q) => ({ id: q.id, chapter: c.slug, ...(q.section ? { section: q.section } : {}), html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]) }))),
+		quizzes: chapters.flatMap((c) =>
+			c.quizzes.map((q) => ({
+				id: q.id,
+				chapter: c.slug,
+				...(q.section ? { section: q.section } : {}),
+				...(q.teaches ? { teaches: q.teaches } : {}),
+				...(q.owner ? { owner: q.owner } : {}),
+				html: fill(fragments.get(c.slug)?.rendered?.quizzes[q.id]),
+			})),
+		),
 	};
 }
 

@@ -5,11 +5,13 @@
  */
 import type { Code, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Parent } from 'unist';
 import { walk } from '../core/walk.ts';
 import { withBase } from '../core/routes.ts';
 import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
 import { englishUi } from '../i18n/index.ts';
+import { parseCodeMeta, shikiMeta } from '../syntax/code-meta.ts';
 import { diagramAlt } from '../syntax/fence.ts';
 
 /** A local image as published: its URL on the site and its size. */
@@ -37,6 +39,7 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 			else if (link.url.startsWith('/') && !link.url.startsWith('//')) link.url = withBase(ctx.base, link.url);
 			return;
 		}
+		if (node.type === 'code') return codeBlock(node as Code, index, parent);
 		if (node.type === 'image') {
 			const image = node as Image;
 			const published = options.images?.get(image.url);
@@ -44,13 +47,6 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 				image.url = published.src;
 				image.data = { ...image.data, hProperties: { width: published.width, height: published.height, loading: 'lazy', decoding: 'async' } };
 			}
-			return;
-		}
-		if (node.type === 'code') {
-			// The diagram's text alternative travels on its <code> to the figure that replaces it (./chapter.ts).
-			const code = node as Code;
-			const alt = code.lang === 'mermaid' ? diagramAlt(code.meta) : undefined;
-			if (alt) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, [DIAGRAM_ALT]: alt } };
 			return;
 		}
 		if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
@@ -67,6 +63,30 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 		}
 		return;
 	});
+}
+
+/**
+ * A code block's options (src/syntax/code-meta.ts): a title makes it a figure with the title as its caption;
+ * the highlighted lines and line numbers travel to the highlighter (./highlight.ts) as `data-meta`, normalised,
+ * and the raw meta is dropped, so nothing the checker did not accept reaches Shiki. A diagram keeps only its `alt`.
+ */
+function codeBlock(code: Code, index: number | undefined, parent: Parent | undefined): 'skip' {
+	if (code.lang === 'mermaid') {
+		// A diagram's only option is its text alternative: it travels on its <code> to the figure that replaces it (./chapter.ts).
+		const alt = diagramAlt(code.meta);
+		if (alt) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, [DIAGRAM_ALT]: alt } };
+		return 'skip';
+	}
+	if (!code.meta) return 'skip';
+	const { meta } = parseCodeMeta(code.meta);
+	code.meta = null;
+	const options = shikiMeta(meta);
+	if (options) code.data = { ...code.data, hProperties: { ...(code.data?.hProperties as object), dataMeta: options } };
+	if (meta.title && parent && index !== undefined) {
+		const caption = { type: 'element', data: { hName: 'figcaption', hProperties: { className: ['code-block__title'] } }, children: [{ type: 'text', value: meta.title }] };
+		parent.children[index] = { type: 'element', data: { hName: 'figure', hProperties: { className: ['code-block'] } }, children: [caption, code] } as never;
+	}
+	return 'skip';
 }
 
 /** The text a directive was written as, as the checker recorded it. */

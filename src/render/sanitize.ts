@@ -11,8 +11,8 @@ import { type ContentPolicy, LOOSENED_ATTRIBUTES, neverAllowed, propertyOf } fro
 
 /**
  * Elements the directives emit (src/directives/*) beyond GitHub's: quizzes, exercises, flashcards; and the
- * renderer's own (src/render/chapter.ts): `figure` for diagrams, `div` scroll containers around tables (with
- * `tabIndex`, `role`, `ariaLabel` below).
+ * renderer's own (src/render/chapter.ts, render.ts): `figure` for diagrams and titled code blocks, `div` scroll
+ * containers around tables (with `tabIndex`, `role`, `ariaLabel` below).
  */
 const DIRECTIVE_TAGS = ['section', 'form', 'fieldset', 'legend', 'label', 'input', 'button', 'dfn', 'figure', 'figcaption', 'nav'];
 

@@ -31,14 +31,20 @@ export const CONTROL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** One control. `title`, `owner` and `split` are the contract; everything else is optional. */
 const controlFields = {
-	title: z.string().trim().min(1, 'title must not be empty'),
-	owner: z.string(),
-	split: z.record(z.string(), z.string().trim().min(1, 'a split line must not be empty')).optional(),
-	layer: z.enum(LAYERS).optional(),
-	service: z.string().optional(),
-	notes: z.string().optional(),
-	sources: z.array(z.url({ protocol: /^https?$/ })).optional(),
-	aliases: z.array(z.string()).optional(),
+	title: z.string().trim().min(1, 'title must not be empty').describe('What the control is, as a task: tags and the matrix show it.'),
+	owner: z
+		.string()
+		.describe('Who owns the control: one of the parties (`parties:`, or the default two), or shared with a split.')
+		.meta({ examples: [...DEFAULT_PARTIES.map((p) => p.id), SHARED] }),
+	split: z
+		.record(z.string(), z.string().trim().min(1, 'a split line must not be empty'))
+		.optional()
+		.describe('What each party does, by party id, for a shared control (required then, not allowed otherwise).'),
+	layer: z.enum(LAYERS).optional().describe('The layer of the stack the control lives in (the matrix groups by it).'),
+	service: z.string().optional().describe('The service, when it is not the id\'s prefix.'),
+	notes: z.string().optional().describe('Why the owner is the owner: quizzes and control cards show it.'),
+	sources: z.array(z.url({ protocol: /^https?$/ })).optional().describe('Where the split is documented (http(s) addresses).'),
+	aliases: z.array(z.string()).optional().describe('Phrases prose uses for the control: the untagged-claim rules match them.'),
 };
 export const CONTROL_FIELDS = Object.keys(controlFields);
 
@@ -309,3 +315,17 @@ function schemaHint(issue: z.core.$ZodIssue, parties: readonly PartyDef[]): stri
 	if (field === 'sources') return 'List source URLs, e.g. `sources: [https://example.org/docs/...]`.';
 	return 'See the schema format in docs/authoring.md.';
 }
+
+/**
+ * The whole file, for its JSON Schema (schemas/ownership.schema.json, for editors). The loader above reads the
+ * file entry by entry, with the same field and party schemas, to report each problem at its line; which owners
+ * and split keys exist depends on `parties:`, so that is the checker's to say.
+ */
+export const ownershipFileSchema = z.object({
+	parties: z
+		.record(z.string().regex(PARTY_ID), partySchema)
+		.optional()
+		.describe('The parties controls are assigned to, two or more, by id (without it, the default two); `shared` is reserved.'),
+	controls: z.record(z.string().regex(CONTROL_ID), z.object(controlFields).strict()).describe('One entry per control, by id: lowercase `service.control-name`.'),
+	services: z.record(z.string(), serviceSchema).optional().describe('Display titles (and service models) of the services, by the id prefix.'),
+});

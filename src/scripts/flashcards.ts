@@ -1,45 +1,35 @@
 /**
  * Turns a `section.flashcards` list into a deck: one card at a time, flipped with a toggle button (click,
- * Enter or Space), previous/next, shuffle, and "I knew it" / "Review again", which reorder the deck and
- * remember learned cards in progress. Without JavaScript the section stays the readable list it is.
+ * Enter or Space), previous/next and shuffle. Once a card is flipped it can be graded, "I knew it" or "Review
+ * again", which schedules it for spaced review (leitner.ts) and moves on to the next card. Due cards come first,
+ * then new ones, then those not due yet. One status region announces every move. Without JavaScript the section
+ * stays the readable list it is.
  *
  * The list items stay in place (hidden except the current one), so their `#term-…` anchors keep working:
- * a link to a card shows it.
+ * a link to a card shows it. The card keeps its height when flipped: the back and the "Flip card" hint share
+ * one grid cell, and the hidden one is only invisible.
  */
-import { loadProgress, setLearned } from './progress.ts';
+import { cardKey, dueIn, isDue, isKnown, type ReviewItem } from './leitner.ts';
+import { gradeCard, loadProgress } from './progress.ts';
+import { shuffled } from './shuffle.ts';
 import type { Translate } from './ui.ts';
 
-/** Cards still to learn first (in authored order), then the learned ones. */
-export function initialOrder(ids: readonly string[], learned: (id: string) => boolean): number[] {
-	const all = ids.map((_, i) => i);
-	return [...all.filter((i) => !learned(ids[i]!)), ...all.filter((i) => learned(ids[i]!))];
+export { shuffled };
+
+/** 0: due for review, 1: new (never graded), 2: scheduled for later. */
+export function cardRank(item: ReviewItem | undefined, now: number): number {
+	if (!item) return 1;
+	return isDue(item, now) ? 0 : 2;
 }
 
-/** Move the card at `pos` to index `to` (after removal). */
-function move(order: readonly number[], pos: number, to: number): number[] {
-	const next = [...order];
-	const [card] = next.splice(pos, 1);
-	next.splice(Math.min(Math.max(to, 0), next.length), 0, card!);
-	return next;
+/** Due cards first, then new ones, then the rest; authored order within each group. */
+export function initialOrder(ids: readonly string[], rank: (id: string) => number): number[] {
+	return ids.map((_, i) => i).sort((a, b) => rank(ids[a]!) - rank(ids[b]!) || a - b);
 }
 
-/** "I knew it": the card leaves the queue for the back of the deck. */
-export const knewIt = (order: readonly number[], pos: number) => move(order, pos, order.length - 1);
-
-/** "Review again": the card goes back behind the cards still to learn, ahead of the learned ones. */
-export function reviewAgain(order: readonly number[], pos: number, learned: (card: number) => boolean): number[] {
-	const rest = order.filter((_, i) => i !== pos);
-	const firstLearned = rest.findIndex((card, i) => i >= pos && learned(card));
-	return move(order, pos, firstLearned === -1 ? rest.length : firstLearned);
-}
-
-export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
+/** What a grade did: "Marked as known; next review in 2 days." (dates in the page's language). */
+export function gradeText(knew: boolean, item: ReviewItem, now: number, t: Translate, lang = document.documentElement.lang): string {
+	return t(knew ? 'flashcards.gradedKnown' : 'flashcards.gradedAgain', { when: dueIn(item.due, now, lang) });
 }
 
 function button(label: string, className: string, attrs: Record<string, string> = {}) {
@@ -61,8 +51,10 @@ export function enhanceDeck(section: HTMLElement, t: Translate) {
 	section.classList.add('flashcards--deck');
 	const deckId = `deck-${++decks}`;
 	const ids = cards.map((c, i) => c.dataset.term ?? `${deckId}-${i}`);
-	const learned = new Set(ids.filter((id) => loadProgress().learned[id] !== undefined));
-	let order = initialOrder(ids, (id) => learned.has(id));
+	const chapterOf = (i: number) => cards[i]!.dataset.chapter ?? section.closest<HTMLElement>('[data-chapter]')?.dataset.chapter ?? '';
+	const review = loadProgress().review;
+	const items = new Map(ids.map((id) => [id, review[cardKey(id)]]));
+	let order = initialOrder(ids, (id) => cardRank(items.get(id), Date.now()));
 	let pos = 0;
 
 	// Each card's front becomes a toggle button; its back is what it reveals.
@@ -74,18 +66,21 @@ export function enhanceDeck(section: HTMLElement, t: Translate) {
 		const term = document.createElement('span');
 		term.className = 'flashcard__term';
 		term.append(...(front?.childNodes ?? []));
+		flip.append(term);
+		front?.replaceChildren(flip);
 		const hint = document.createElement('span');
 		hint.className = 'flashcard__hint';
 		hint.setAttribute('aria-hidden', 'true');
 		hint.textContent = t('flashcards.flip');
-		flip.append(term, hint);
-		front?.replaceChildren(flip);
+		front?.after(hint);
 		return { card, flip, back };
 	});
 
 	const counter = document.createElement('p');
 	counter.className = 'deck__counter';
-	counter.setAttribute('aria-live', 'polite');
+	const announce = document.createElement('p');
+	announce.className = 'deck__announce visually-hidden';
+	announce.setAttribute('role', 'status');
 	const status = document.createElement('p');
 	status.className = 'deck__status';
 	const nav = document.createElement('div');
@@ -96,74 +91,86 @@ export function enhanceDeck(section: HTMLElement, t: Translate) {
 	nav.append(prev, next, shuffle);
 	const grade = document.createElement('div');
 	grade.className = 'deck__grade';
-	const knew = button(t('flashcards.knew'), 'button', { 'data-deck-knew': '' });
-	const again = button(t('flashcards.again'), 'button button--quiet', { 'data-deck-again': '' });
-	grade.append(knew, again);
+	const gradeHint = document.createElement('span');
+	gradeHint.className = 'deck__grade-hint';
+	gradeHint.id = `${deckId}-grade-hint`;
+	gradeHint.textContent = t('flashcards.gradeHint');
+	const knew = button(t('flashcards.knew'), 'button', { 'data-deck-knew': '', 'aria-describedby': gradeHint.id });
+	const again = button(t('flashcards.again'), 'button button--quiet', { 'data-deck-again': '', 'aria-describedby': gradeHint.id });
+	grade.append(knew, again, gradeHint);
 	list.before(counter);
-	list.after(nav, grade, status);
+	list.after(nav, grade, status, announce);
 
+	const current = () => order[pos]!;
+	const isFlipped = (i: number) => flips[i]!.flip.getAttribute('aria-pressed') === 'true';
 	const setFlipped = (i: number, flipped: boolean) => {
 		const f = flips[i]!;
 		f.flip.setAttribute('aria-pressed', String(flipped));
 		f.card.dataset.flipped = String(flipped);
-		if (f.back) f.back.hidden = !flipped;
+		if (i === current()) {
+			knew.disabled = again.disabled = !flipped;
+			gradeHint.hidden = flipped;
+		}
 	};
+	const where = () => t('flashcards.where', { number: pos + 1, total: order.length, term: flips[current()]!.flip.textContent?.trim() ?? '' });
 
-	const render = () => {
-		const current = order[pos]!;
+	const render = (message = '') => {
 		flips.forEach((f, i) => {
-			f.card.hidden = i !== current;
-			setFlipped(i, false);
-			f.card.dataset.learned = String(learned.has(ids[i]!));
+			f.card.hidden = i !== current();
+			f.card.dataset.learned = String(isKnown(items.get(ids[i]!)));
 		});
+		setFlipped(current(), false);
 		counter.textContent = t('flashcards.counter', { number: pos + 1, total: order.length });
-		status.textContent = learned.size === ids.length ? t('flashcards.allLearned', { count: ids.length }) : t('flashcards.learned', { count: learned.size, total: ids.length });
+		const known = ids.filter((id) => isKnown(items.get(id))).length;
+		const now = Date.now();
+		const due = ids.filter((id) => cardRank(items.get(id), now) === 0).length;
+		status.textContent =
+			known === ids.length
+				? t('flashcards.allLearned', { count: ids.length })
+				: due
+					? t('flashcards.learnedDue', { count: known, total: ids.length, due })
+					: t('flashcards.learned', { count: known, total: ids.length });
+		// One announcement per move: what happened, then where the learner is now.
+		announce.textContent = `${message ? `${message} ` : ''}${where()}`;
 	};
 
-	const go = (to: number) => {
+	const go = (to: number, message = '') => {
 		pos = (to + order.length) % order.length;
-		render();
+		render(message);
 	};
 
-	/** After grading, show the next card in the queue (the graded card may have stayed where it was). */
-	const regrade = (reordered: number[]) => {
-		const graded = order[pos];
-		order = reordered;
-		if (order[pos] === graded) pos = (pos + 1) % order.length;
-		render();
+	const gradeCurrent = (known: boolean) => {
+		const i = current();
+		if (!isFlipped(i)) return;
+		const id = ids[i]!;
+		const now = Date.now();
+		const item = gradeCard(id, known, chapterOf(i), now).review[cardKey(id)]!;
+		items.set(id, item);
+		go(pos + 1, gradeText(known, item, now, t));
 	};
 
 	flips.forEach((f, i) => {
-		f.flip.addEventListener('click', () => setFlipped(i, f.flip.getAttribute('aria-pressed') !== 'true'));
+		f.flip.addEventListener('click', () => setFlipped(i, !isFlipped(i)));
 		// A click anywhere on the card flips it too, except on links and buttons inside it.
 		f.card.addEventListener('click', (e) => {
 			if ((e.target as Element).closest('a, button, input, summary')) return;
-			setFlipped(i, f.flip.getAttribute('aria-pressed') !== 'true');
+			setFlipped(i, !isFlipped(i));
 		});
 	});
 	prev.addEventListener('click', () => go(pos - 1));
 	next.addEventListener('click', () => go(pos + 1));
 	shuffle.addEventListener('click', () => {
 		order = shuffled(order);
-		go(0);
+		go(0, t('flashcards.shuffled'));
 	});
-	knew.addEventListener('click', () => {
-		const id = ids[order[pos]!]!;
-		learned.add(id);
-		setLearned(id, true);
-		regrade(knewIt(order, pos));
-	});
-	again.addEventListener('click', () => {
-		const id = ids[order[pos]!]!;
-		learned.delete(id);
-		setLearned(id, false);
-		regrade(reviewAgain(order, pos, (card) => learned.has(ids[card]!)));
-	});
+	knew.addEventListener('click', () => gradeCurrent(true));
+	again.addEventListener('click', () => gradeCurrent(false));
 
 	/** A link to a card (`#term-…`, e.g. from search or the glossary) shows it, definition side up. */
 	const showHash = () => {
 		const target = decodeURIComponent(location.hash.slice(1));
-		const i = cards.findIndex((c) => c.id === target);
+		// Cards without an id (the glossary's deck) are never the target of a link.
+		const i = target ? cards.findIndex((c) => c.id === target) : -1;
 		if (i === -1) return false;
 		go(order.indexOf(i));
 		setFlipped(i, true);
@@ -173,6 +180,8 @@ export function enhanceDeck(section: HTMLElement, t: Translate) {
 	};
 	window.addEventListener('hashchange', showHash);
 	render();
+	// The first render announces nothing: the learner has not moved yet.
+	announce.textContent = '';
 	// On arrival the browser scrolls to the fragment after this runs; scroll to the deck once it has.
 	if (showHash() && document.readyState !== 'complete') window.addEventListener('load', () => section.scrollIntoView({ block: 'start' }), { once: true });
 }

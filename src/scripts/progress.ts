@@ -1,25 +1,41 @@
 /**
- * Learner progress, kept in this browser only (localStorage; no server, no tracking). One versioned key holds
- * everything. Reading never throws: storage may be blocked, the JSON corrupt, the shape wrong or from an
- * older version — each case falls back to an empty record, keeping whatever entries are still valid.
- *
- * Progress is per locale: the pages of a translation (`<html data-locale="de">`) keep theirs under a key of
- * their own, so reading the German chapters does not mark the English ones read.
+ * Learner progress, kept in this browser only (localStorage; no server, no tracking). One versioned key per
+ * course and locale holds everything: the key includes the course's base path, so two courses on one host
+ * (GitHub Pages project sites) keep separate records, and the pages of a translation (`<html data-locale="de">`)
+ * keep theirs under a key of their own, so reading the German chapters does not mark the English ones read.
+ * Reading never throws: storage may be blocked, the JSON corrupt, the shape wrong or from an unknown version —
+ * each case falls back to an empty record, keeping whatever entries are still valid.
  */
+import { cardKey, grade, quizKey, type ReviewItem, reviewItem } from './leitner.ts';
 
-export const PROGRESS_KEY = 'course-progress:v1';
+export const PROGRESS_VERSION = 2;
 
-/** The storage key of a locale's progress (`undefined`: the course's own language). */
-export const progressKey = (locale?: string) => (locale ? `${PROGRESS_KEY}:${locale}` : PROGRESS_KEY);
-
-const pageKey = () => {
+/** The locale of the page (`<html data-locale>`): absent for the course's own language. */
+export function pageLocale(): string | undefined {
 	try {
-		return progressKey(document.documentElement.dataset.locale);
+		return document.documentElement.dataset.locale || undefined;
 	} catch {
-		return PROGRESS_KEY;
+		return undefined;
 	}
-};
-export const PROGRESS_VERSION = 1;
+}
+
+/**
+ * The key of a course's record in one locale: `course-progress:v2:<base>` for the course's own language,
+ * `course-progress:v2:<base>:<locale>` for a translation (a base path never contains `:`). `base` is the
+ * deploy base (`/` or `/my-course/`).
+ */
+export const progressKey = (base: string = import.meta.env.BASE_URL ?? '/', locale: string | undefined = pageLocale()) =>
+	`course-progress:v${PROGRESS_VERSION}:${base}${locale ? `:${locale}` : ''}`;
+
+/**
+ * Version 1 used one key for every course on the host (`course-progress:v1`, `course-progress:v1:<locale>` for
+ * a translation); it is read once, when this course has no record in that locale yet.
+ */
+export const legacyKey = (locale: string | undefined = pageLocale()) => `course-progress:v1${locale ? `:${locale}` : ''}`;
+export const LEGACY_KEY = legacyKey(undefined);
+
+/** How many finished exams are kept (the newest). */
+export const MAX_EXAMS = 20;
 
 export interface QuizResult {
 	correct: boolean;
@@ -29,20 +45,61 @@ export interface QuizResult {
 	at: number;
 }
 
+/** A finished exam: when, the score, and which chapters it drew from (empty: all of them). */
+export interface ExamResult {
+	at: number;
+	correct: number;
+	total: number;
+	chapters: string[];
+}
+
+/** An exam in progress: its questions in the order shown, each with its options' order, and the answers so far. */
+export interface ExamState {
+	started: number;
+	chapters: string[];
+	questions: { id: string; chapter: string; order: number[] }[];
+	answers: Record<string, number[]>;
+}
+
+/** Where the learner last read: a chapter and the section at the top of the screen. */
+export interface Position {
+	chapter: string;
+	section?: string;
+	/** The section's heading, so the home page can name it without carrying every chapter's headings. */
+	title?: string;
+	at: number;
+}
+
+export interface ExerciseResult {
+	correct: number;
+	total: number;
+	at: number;
+}
+
 export interface Progress {
 	version: typeof PROGRESS_VERSION;
 	/** Chapter slug → when it was first read to the end. */
 	read: Record<string, number>;
 	/** Quiz id → the last result. */
 	quizzes: Record<string, QuizResult>;
-	/** Flashcard (glossary term) id → when the learner said "I knew it". */
-	learned: Record<string, number>;
+	/** The spaced-review queue (leitner.ts): `card:<term id>` and `quiz:<quiz id>` → box, due date, chapter. */
+	review: Record<string, ReviewItem>;
+	/** Finished exams, oldest first, at most MAX_EXAMS. */
+	exams: ExamResult[];
+	exam?: ExamState;
+	last?: Position;
+	/** Ownership exercise (`<chapter>/<n>`, n counting from 1 in the chapter) → the last check. */
+	exercises: Record<string, ExerciseResult>;
 }
 
-export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, read: {}, quizzes: {}, learned: {} });
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, read: {}, quizzes: {}, review: {}, exams: [], exercises: {} });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter(isString) : []);
+const indices = (v: unknown): number[] | undefined => (Array.isArray(v) && v.every(isCount) && v.length <= 50 ? (v as number[]) : undefined);
 
 /** Keep the entries of `value` that `pick` accepts; anything that is not an object becomes `{}`. */
 function entries<T>(value: unknown, pick: (v: unknown) => T | undefined): Record<string, T> {
@@ -58,6 +115,39 @@ function entries<T>(value: unknown, pick: (v: unknown) => T | undefined): Record
 const quizResult = (v: unknown): QuizResult | undefined =>
 	isRecord(v) && typeof v.correct === 'boolean' ? { correct: v.correct, attempts: typeof v.attempts === 'number' && v.attempts >= 1 ? Math.floor(v.attempts) : 1, at: isTime(v.at) ? v.at : 0 } : undefined;
 
+const examResult = (v: unknown): ExamResult | undefined =>
+	isRecord(v) && isTime(v.at) && isCount(v.correct) && isCount(v.total) && v.total > 0 && v.correct <= v.total ? { at: v.at, correct: v.correct, total: v.total, chapters: strings(v.chapters) } : undefined;
+
+function examState(v: unknown): ExamState | undefined {
+	if (!isRecord(v) || !isTime(v.started) || !Array.isArray(v.questions)) return undefined;
+	const questions = v.questions.flatMap((q) => {
+		if (!isRecord(q) || !isString(q.id) || !isString(q.chapter)) return [];
+		const order = indices(q.order);
+		return order ? [{ id: q.id, chapter: q.chapter, order }] : [];
+	});
+	// An attempt that lost a question is not the attempt the learner started: drop it rather than guess.
+	if (questions.length === 0 || questions.length !== v.questions.length) return undefined;
+	const answers = entries(v.answers, indices);
+	return { started: v.started, chapters: strings(v.chapters), questions, answers };
+}
+
+const position = (v: unknown): Position | undefined =>
+	isRecord(v) && isString(v.chapter) && isTime(v.at)
+		? { chapter: v.chapter, ...(isString(v.section) ? { section: v.section } : {}), ...(isString(v.title) ? { title: v.title } : {}), at: v.at }
+		: undefined;
+
+const exerciseResult = (v: unknown): ExerciseResult | undefined =>
+	isRecord(v) && isCount(v.correct) && isCount(v.total) && v.correct <= v.total && isTime(v.at) ? { correct: v.correct, total: v.total, at: v.at } : undefined;
+
+/** Version 1 (`read`, `quizzes`, `learned`): a learned card becomes a card in box 2, due two days after it was learned. */
+function fromVersion1(data: Record<string, unknown>): Progress {
+	const p = emptyProgress();
+	p.read = entries(data.read, (v) => (isTime(v) ? v : undefined));
+	p.quizzes = entries(data.quizzes, quizResult);
+	for (const [term, at] of Object.entries(entries(data.learned, (v) => (isTime(v) ? v : undefined)))) p.review[`card:${term}`] = { box: 2, due: at + 2 * 86_400_000, chapter: '' };
+	return p;
+}
+
 /** Turn whatever is stored into a valid Progress. Unknown versions are not guessed at: they start empty. */
 export function parseProgress(raw: string | null | undefined): Progress {
 	if (!raw) return emptyProgress();
@@ -67,12 +157,20 @@ export function parseProgress(raw: string | null | undefined): Progress {
 	} catch {
 		return emptyProgress();
 	}
-	if (!isRecord(data) || data.version !== PROGRESS_VERSION) return emptyProgress();
+	if (!isRecord(data)) return emptyProgress();
+	if (data.version === 1) return fromVersion1(data);
+	if (data.version !== PROGRESS_VERSION) return emptyProgress();
+	const exam = examState(data.exam);
+	const last = position(data.last);
 	return {
 		version: PROGRESS_VERSION,
 		read: entries(data.read, (v) => (isTime(v) ? v : undefined)),
 		quizzes: entries(data.quizzes, quizResult),
-		learned: entries(data.learned, (v) => (isTime(v) ? v : undefined)),
+		review: entries(data.review, reviewItem),
+		exams: (Array.isArray(data.exams) ? data.exams.flatMap((e) => examResult(e) ?? []) : []).slice(-MAX_EXAMS),
+		...(exam ? { exam } : {}),
+		...(last ? { last } : {}),
+		exercises: entries(data.exercises, exerciseResult),
 	};
 }
 
@@ -86,18 +184,24 @@ function storage(): Storage | undefined {
 
 export function loadProgress(): Progress {
 	try {
-		return parseProgress(storage()?.getItem(pageKey()));
+		const store = storage();
+		const raw = store?.getItem(progressKey());
+		return parseProgress(raw ?? store?.getItem(legacyKey()));
 	} catch {
 		return emptyProgress();
 	}
 }
 
+/** Dispatched on `window` after every write in this tab (other tabs get the `storage` event). */
+export const PROGRESS_CHANGED = 'course-progress:changed';
+
 function save(progress: Progress) {
 	try {
-		storage()?.setItem(pageKey(), JSON.stringify(progress));
+		storage()?.setItem(progressKey(), JSON.stringify(progress));
 	} catch {
 		// Quota exceeded or storage blocked: progress is a convenience, the page keeps working.
 	}
+	window.dispatchEvent(new Event(PROGRESS_CHANGED));
 }
 
 /** Read, change, write. Re-reads first so two tabs do not overwrite each other's older state wholesale. */
@@ -108,25 +212,60 @@ export function updateProgress(change: (p: Progress) => void): Progress {
 	return p;
 }
 
-export const markRead = (slug: string) =>
+export const markRead = (slug: string, now = Date.now()) =>
 	updateProgress((p) => {
-		p.read[slug] ??= Date.now();
+		p.read[slug] ??= now;
 	});
 
-export const recordQuiz = (id: string, correct: boolean) =>
+/** A checked quiz: its last result, and the review queue (a wrong answer joins it; a right one moves it on). */
+function applyQuiz(p: Progress, id: string, correct: boolean, chapter: string, now: number) {
+	p.quizzes[id] = { correct, attempts: (p.quizzes[id]?.attempts ?? 0) + 1, at: now };
+	const key = quizKey(id);
+	if (!correct || p.review[key]) p.review[key] = grade(p.review[key], correct, chapter, now);
+}
+
+export const recordQuiz = (id: string, correct: boolean, chapter: string, now = Date.now()) => updateProgress((p) => applyQuiz(p, id, correct, chapter, now));
+
+/** A graded flashcard ("I knew it" or "Review again") on the Leitner schedule. */
+export const gradeCard = (term: string, knew: boolean, chapter: string, now = Date.now()) =>
 	updateProgress((p) => {
-		p.quizzes[id] = { correct, attempts: (p.quizzes[id]?.attempts ?? 0) + 1, at: Date.now() };
+		p.review[cardKey(term)] = grade(p.review[cardKey(term)], knew, chapter, now);
 	});
 
-export const setLearned = (term: string, learned: boolean) =>
+export const recordPosition = (at: Omit<Position, 'at'>, now = Date.now()) =>
 	updateProgress((p) => {
-		if (learned) p.learned[term] ??= Date.now();
-		else delete p.learned[term];
+		p.last = { ...at, at: now };
 	});
 
+export const recordExercise = (key: string, correct: number, total: number, now = Date.now()) =>
+	updateProgress((p) => {
+		p.exercises[key] = { correct, total, at: now };
+	});
+
+export const saveExam = (exam: ExamState | undefined) =>
+	updateProgress((p) => {
+		if (exam) p.exam = exam;
+		else delete p.exam;
+	});
+
+export const saveExamAnswer = (id: string, chosen: number[]) =>
+	updateProgress((p) => {
+		if (p.exam) p.exam.answers[id] = chosen;
+	});
+
+/** A submitted exam: every answer recorded (a wrong or missing one joins the review queue) and the score kept. */
+export const finishExam = (results: readonly { id: string; chapter: string; correct: boolean }[], chapters: string[], now = Date.now()) =>
+	updateProgress((p) => {
+		for (const r of results) applyQuiz(p, r.id, r.correct, r.chapter, now);
+		p.exams = [...p.exams, { at: now, correct: results.filter((r) => r.correct).length, total: results.length, chapters }].slice(-MAX_EXAMS);
+		delete p.exam;
+	});
+
+/** Start over in this locale: this course's record and, so that it is not read back in, the shared record of version 1. */
 export function resetProgress() {
 	try {
-		storage()?.removeItem(pageKey());
+		storage()?.removeItem(progressKey());
+		storage()?.removeItem(legacyKey());
 	} catch {}
 }
 

@@ -2,7 +2,8 @@
  * Makes the server-rendered quizzes interactive. Without JavaScript a quiz is a question, its options and a
  * "Show answer" disclosure; with it, the learner checks an answer, sees each option marked, hears the result
  * (the status region is aria-live) and reads the explanation. Native radios, checkboxes and buttons, so the
- * keyboard works as everywhere else. Each check is recorded for the progress summary.
+ * keyboard works as everywhere else. Each check is recorded for the progress summary, and a wrong answer joins
+ * the spaced-review queue (leitner.ts).
  */
 import { recordQuiz } from './progress.ts';
 import type { Translate } from './ui.ts';
@@ -80,7 +81,8 @@ export function enhanceQuiz(quiz: HTMLElement, t: Translate) {
 			retry.hidden = false;
 			retry.focus();
 		}
-		recordQuiz(id, right);
+		// The chapter (chapter page, practice page, exam or review article) tells the review queue where the quiz lives.
+		recordQuiz(id, right, quiz.closest<HTMLElement>('[data-chapter]')?.dataset.chapter ?? '');
 		quiz.dispatchEvent(new CustomEvent<QuizCheckedDetail>(QUIZ_CHECKED, { bubbles: true, detail: { id, correct: right, chosen } }));
 	});
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/check/format.ts';
+import { RULES } from '../../src/core/diagnostics.ts';
 import { ROOT } from '../helpers/build.ts';
 import { checkCli, spawnCheckCli } from '../helpers/cli.ts';
 
@@ -62,6 +63,16 @@ describe('exit codes', () => {
 		const two = await check([dir, dir]);
 		expect(two.status).toBe(2);
 		expect(two.stderr).toContain('Expected one course folder, got 2.');
+	});
+
+	it('--list-rules prints every rule, its default severity and its summary, one per line', async () => {
+		const r = await check(['--list-rules']);
+		expect(r.status).toBe(0);
+		const lines = r.stdout.trimEnd().split('\n');
+		expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(Object.keys(RULES));
+		expect(lines[0]).toMatch(/^schema-syntax +error {4}ownership\.yaml is not valid YAML$/);
+		const width = Math.max(...Object.keys(RULES).map((id) => id.length));
+		expect(lines.find((l) => l.startsWith('untagged-claim '))).toBe(`${'untagged-claim'.padEnd(width)}  warning  ${RULES['untagged-claim']}`);
 	});
 
 	it('exits 0 with --help', async () => {

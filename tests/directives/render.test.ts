@@ -146,9 +146,7 @@ describe(':::quiz', () => {
 			  <form class="quiz__form" data-quiz-form="">
 			    <fieldset aria-describedby="quiz-patch-owner-result">
 			      <legend class="quiz__question" id="quiz-patch-owner-q">
-			        <span class="quiz__kind" data-pagefind-ignore="">
-			          "Quiz"
-			          <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
+			        <span class="quiz__kind" data-pagefind-ignore=""> "Quiz"
 			        <span class="quiz__para"> "A kernel flaw is announced. Who patches the guest OS?"
 			      <ul class="quiz__options" role="list" data-pagefind-ignore="">
 			        <li>
@@ -174,6 +172,10 @@ describe(':::quiz', () => {
 			        <strong> "customer"
 			    <div class="quiz__explanation">
 			      <p> "The guest OS belongs to the customer."
+			    <p class="quiz__owner">
+			      "Owner: "
+			      <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
+			      <a href="/matrix/#ec2.guest-os-patching"> "Patch and harden the guest operating system of an EC2 instance"
 			"
 		`);
 	});
@@ -401,7 +403,7 @@ describe('::ownership-exercise', () => {
 			          <label class="exercise__choice">
 			            <input type="radio" name="exercise-1-0" value="shared">
 			            " Shared"
-			      <p class="exercise__feedback" role="status" aria-live="polite">
+			      <p class="exercise__feedback">
 			      <details class="exercise__answer" data-pagefind-ignore="">
 			        <summary> "Show answer"
 			        <p>
@@ -420,7 +422,7 @@ describe('::ownership-exercise', () => {
 			          <label class="exercise__choice">
 			            <input type="radio" name="exercise-1-1" value="shared">
 			            " Shared"
-			      <p class="exercise__feedback" role="status" aria-live="polite">
+			      <p class="exercise__feedback">
 			      <details class="exercise__answer" data-pagefind-ignore="">
 			        <summary> "Show answer"
 			        <p>

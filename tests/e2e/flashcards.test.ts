@@ -1,11 +1,19 @@
-/** The flashcard deck: flipping, moving through it, grading cards (which reorders the deck) and deep links. */
+/**
+ * The flashcard deck: flipping (at a steady height), moving through it with the counter and one announcement
+ * following every move, grading only after a flip on the Leitner schedule, the order due/new/later, deep links.
+ */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_KEY, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 5, 1, 9);
+
 /** The term on the card that is showing. */
 const shownTerm = (page: Page) => page.locator('.flashcard:not([hidden]) .flashcard__term').textContent();
 const counter = (page: Page) => page.locator('.deck__counter').textContent();
+const announced = (page: Page) => page.locator('.deck__announce').textContent();
+const review = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').review ?? {}, PROGRESS_KEY);
 /** Every term in deck order, by stepping through it with "Next". */
 async function deckOrder(page: Page): Promise<string[]> {
 	const terms: string[] = [];
@@ -20,7 +28,7 @@ async function deckOrder(page: Page): Promise<string[]> {
 describe.skipIf(skipBrowserTests())('flashcards', () => {
 	const site = useBrowserSite();
 
-	it('shows one card at a time and flips it by click, Enter and Space', async () => {
+	it('shows one card at a time and flips it by click, Enter and Space, keeping its height', async () => {
 		const { page, errors } = await site.open();
 		await page.goto(site.at('chapters/patching/'));
 		expect(await page.locator('.flashcard:not([hidden])').count()).toBe(1);
@@ -28,14 +36,17 @@ describe.skipIf(skipBrowserTests())('flashcards', () => {
 		expect(await shownTerm(page)).toBe('Guest OS');
 
 		const flip = page.getByRole('button', { name: 'Guest OS' });
-		const back = page.locator('#term-guest-os .flashcard__back');
+		const card = page.locator('#term-guest-os');
+		const back = card.locator('.flashcard__back');
 		expect(await flip.getAttribute('aria-pressed')).toBe('false');
 		expect(await back.isVisible()).toBe(false);
+		const before = (await card.boundingBox())!.height;
 
 		await flip.click();
 		expect(await flip.getAttribute('aria-pressed')).toBe('true');
 		expect(await back.isVisible()).toBe(true);
 		expect(await back.textContent()).toContain('the operating system inside an instance');
+		expect((await card.boundingBox())!.height).toBe(before);
 
 		await flip.press('Enter');
 		expect(await flip.getAttribute('aria-pressed')).toBe('false');
@@ -44,46 +55,67 @@ describe.skipIf(skipBrowserTests())('flashcards', () => {
 		expect(await back.isVisible()).toBe(true);
 
 		// A click anywhere on the card flips it too.
-		await page.locator('#term-guest-os').click({ position: { x: 10, y: 10 } });
+		await card.click({ position: { x: 10, y: 10 } });
 		expect(await back.isVisible()).toBe(false);
 		expect(errors).toEqual([]);
 	});
 
-	it('moves to the next and previous card, wrapping around', async () => {
+	it('moves to the next and previous card, wrapping around, and announces each move', async () => {
 		const { page } = await site.open();
 		await page.goto(site.at('chapters/patching/'));
+		expect(await announced(page)).toBe('');
 		await page.getByRole('button', { name: 'Next' }).click();
 		expect(await counter(page)).toBe('Card 2 of 4');
 		expect(await shownTerm(page)).toBe('Hypervisor');
+		expect(await announced(page)).toBe('Card 2 of 4: Hypervisor.');
 		await page.getByRole('button', { name: 'Previous' }).click();
 		await page.getByRole('button', { name: 'Previous' }).click();
 		expect(await counter(page)).toBe('Card 4 of 4');
 		expect(await shownTerm(page)).toBe('Patch window');
+		expect(await announced(page)).toBe('Card 4 of 4: Patch window.');
+		// One live region for the deck: the counter itself is not one.
+		expect(await page.locator('.flashcards [aria-live], .flashcards [role="status"]').count()).toBe(1);
 	});
 
-	it('"I knew it" sends a card to the back of the deck and remembers it; "Review again" keeps it ahead of learned cards', async () => {
+	it('grades a card only once it is flipped, schedules it, moves on and says so', async () => {
 		const { page, errors } = await site.open();
+		await page.clock.setFixedTime(T0);
 		await page.goto(site.at('chapters/patching/'));
-		await page.getByRole('button', { name: 'I knew it' }).click();
+		const knew = page.getByRole('button', { name: 'I knew it' });
+		const again = page.getByRole('button', { name: 'Review again' });
+		expect(await knew.isDisabled()).toBe(true);
+		expect(await again.isDisabled()).toBe(true);
+		expect(await page.locator('.deck__grade-hint').textContent()).toBe('Flip the card to grade it.');
+
+		await page.getByRole('button', { name: 'Guest OS' }).click();
+		expect(await knew.isDisabled()).toBe(false);
+		await knew.click();
+		expect(await counter(page)).toBe('Card 2 of 4');
 		expect(await shownTerm(page)).toBe('Hypervisor');
+		expect(await announced(page)).toBe('Marked as known; next review in 2 days. Card 2 of 4: Hypervisor.');
 		expect(await page.locator('.deck__status').textContent()).toBe('1 of 4 learned');
-		expect(await page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)!).learned), PROGRESS_KEY)).toEqual(['guest-os']);
+		// The next card starts face down, so it cannot be graded yet.
+		expect(await knew.isDisabled()).toBe(true);
 
-		// Hypervisor goes back behind the cards still to learn, but ahead of the learned Guest OS.
-		await page.getByRole('button', { name: 'Review again' }).click();
-		expect(await shownTerm(page)).toBe('Inherited control');
-		expect(await deckOrder(page)).toEqual(['Inherited control', 'Patch window', 'Hypervisor', 'Guest OS']);
+		await page.getByRole('button', { name: 'Hypervisor' }).click();
+		await again.click();
+		expect(await counter(page)).toBe('Card 3 of 4');
+		expect(await announced(page)).toBe('Marked to review again tomorrow. Card 3 of 4: Inherited control.');
+		expect(await review(page)).toEqual({
+			'card:guest-os': { box: 2, due: T0 + 2 * DAY, chapter: 'patching' },
+			'card:hypervisor': { box: 1, due: T0 + DAY, chapter: 'patching' },
+		});
 
-		// Learned cards start at the back of the deck next time.
+		// A day later: the due card comes first, then the new ones, then the one not due yet.
+		await page.clock.setFixedTime(T0 + DAY + 3_600_000);
 		await page.reload();
 		expect(await deckOrder(page)).toEqual(['Hypervisor', 'Inherited control', 'Patch window', 'Guest OS']);
-		expect(await page.locator('.deck__status').textContent()).toBe('1 of 4 learned');
+		expect(await page.locator('.deck__status').textContent()).toBe('1 of 4 learned · 1 due for review');
 
-		// Reviewing a learned card again un-learns it.
-		await page.getByRole('button', { name: 'Previous' }).click();
-		expect(await shownTerm(page)).toBe('Guest OS');
-		await page.getByRole('button', { name: 'Review again' }).click();
-		expect(await page.locator('.deck__status').textContent()).toBe('0 of 4 learned');
+		// Knowing the due card moves it up a box.
+		await page.getByRole('button', { name: 'Hypervisor' }).click();
+		await knew.click();
+		expect((await review(page))['card:hypervisor']).toEqual({ box: 2, due: T0 + DAY + 3_600_000 + 2 * DAY, chapter: 'patching' });
 		expect(errors).toEqual([]);
 	});
 

@@ -56,7 +56,7 @@ describe.skipIf(skipBrowserTests())('phones and tablets', () => {
 			expect(await links.first().isVisible()).toBe(false);
 
 			await summary.tap();
-			expect(await links.allTextContents()).toEqual(['Who patches what', 'Patch windows', 'Layers in practice', 'Key terms']);
+			expect(await links.allTextContents()).toEqual(['Who patches what', 'Patch windows', 'Layers in practice', 'Check your understanding', 'Key terms']);
 			expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 			await links.filter({ hasText: 'Layers in practice' }).tap();
 			await page.waitForURL(/#layers-in-practice$/);

@@ -1,4 +1,4 @@
-/** Without JavaScript everything is still readable: quizzes with "Show answer", flashcards as a list. */
+/** Without JavaScript everything is still readable: quizzes with "Show answer", flashcards as a list, practice by chapter. */
 import { describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
@@ -41,12 +41,24 @@ describe.skipIf(skipBrowserTests())('without JavaScript', () => {
 		expect(await page.getByRole('button', { name: 'Check answers' }).isVisible()).toBe(false);
 		expect(await page.locator('.exercise__item details summary').allTextContents()).toEqual(['Show answer', 'Show answer', 'Show answer']);
 
+		// The practice page says exams need JavaScript and links to each chapter's questions, which work without it.
 		await page.goto(site.at('practice/'));
-		expect(await page.locator('.practice__question .quiz').count()).toBe(3);
+		expect(await page.locator('[data-exam-nojs]').isVisible()).toBe(true);
+		expect(await page.locator('input[name="chapter"]:visible, [data-exam-all]:visible, button[type="submit"]:visible').count()).toBe(0);
+		const links = page.locator('[data-exam-list] a');
+		expect(await links.allTextContents()).toEqual(['4 questions, 4 cards from chapter 1', '1 question from chapter 2']);
+		await links.first().click();
+		await page.waitForURL(/practice\/patching\/$/);
+		expect(await page.locator('.practice__question .quiz').count()).toBe(4);
 		expect(await page.locator('.practice__question details.quiz__answer summary').first().isVisible()).toBe(true);
 		expect(await page.locator('[data-practice-score]').isVisible()).toBe(false);
+		expect(await page.locator('section.flashcards li.flashcard .flashcard__back').first().isVisible()).toBe(true);
+
+		await page.goto(site.at('review/'));
+		expect(await page.locator('[data-review-nojs]').isVisible()).toBe(true);
 
 		await page.goto(site.url);
 		expect(await page.locator('[data-progress]').isVisible()).toBe(false);
+		expect(await page.locator('[data-continue]').textContent()).toBe('Start with chapter 1');
 	});
 });

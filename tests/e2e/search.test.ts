@@ -109,7 +109,9 @@ describe.skipIf(skipBrowserTests())('search', () => {
 		expect(await urls('Quiz')).toEqual([
 			`${SITE.base}chapters/logging/#quiz-trail-owner`,
 			`${SITE.base}chapters/patching/#quiz-patch-aws-layers`,
+			`${SITE.base}chapters/patching/#quiz-patch-canary`,
 			`${SITE.base}chapters/patching/#quiz-patch-owner`,
+			`${SITE.base}chapters/patching/#quiz-patch-physical`,
 		]);
 		expect(await urls('Flashcard')).toEqual(
 			expect.arrayContaining(['guest-os', 'hypervisor', 'inherited-control', 'patch-window'].map((t) => `${SITE.base}chapters/patching/#term-${t}`)),
@@ -120,11 +122,28 @@ describe.skipIf(skipBrowserTests())('search', () => {
 		expect(await urls('Chapter text')).toEqual(['logging', 'patching', 'summary'].map((s) => `${SITE.base}chapters/${s}/`));
 	});
 
+	it('indexes a quiz by its question only: words of its answer, explanation or owner do not find it', async () => {
+		const { page } = await site.open();
+		await page.goto(site.url);
+		const quizzes = async (query: string) => (await pagefindSearch(page, query, { type: 'Quiz' })).map((h) => h.url);
+		expect(await quizzes('Regions trail covers')).toEqual([`${SITE.base}chapters/logging/#quiz-trail-owner`]);
+		// "destinations and retention" is only in its explanation; "inside the instance" only in patch-owner's answer.
+		expect(await quizzes('retention')).toEqual([]);
+		expect(await quizzes('inside instance')).toEqual([]);
+		expect(await quizzes('shared')).toEqual([]);
+		// The practice pages repeat the chapters' quizzes and cards: search leaves them out, so nothing shows twice.
+		const all = (await pagefindSearch(page, 'canary', {})).map((h) => h.url);
+		expect(all.length).toBeGreaterThan(0);
+		expect(all.filter((url) => url.includes('/practice/'))).toEqual([]);
+	});
+
 	it('filters by owner and by chapter', async () => {
 		const { page } = await site.open();
 		await page.goto(site.url);
 		const shared = (await pagefindSearch(page, null, { owner: 'Shared' })).map((h) => h.url);
-		expect(shared).toEqual(expect.arrayContaining([`${SITE.base}chapters/logging/`, `${SITE.base}chapters/logging/#quiz-trail-owner`, `${SITE.base}matrix/#cloudtrail.trail-configuration`]));
+		expect(shared).toEqual(expect.arrayContaining([`${SITE.base}chapters/logging/`, `${SITE.base}matrix/#cloudtrail.trail-configuration`]));
+		// Quizzes have no owner filter: filtering them by owner would give their answers away.
+		expect(shared).not.toContain(`${SITE.base}chapters/logging/#quiz-trail-owner`);
 		expect(shared).not.toContain(`${SITE.base}chapters/patching/#quiz-patch-owner`);
 		expect(shared).not.toContain(`${SITE.base}matrix/#global.physical-security`);
 

@@ -104,21 +104,47 @@ export interface AxeViolation {
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-/** Run axe-core on the page; returns every violation, of any impact, as readable strings. */
-export async function axeViolations(page: Page, impacts?: string[]): Promise<string[]> {
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-	const violations = (await page.evaluate(async () => {
+	return (await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
 		const result = await axe.run(document, { resultTypes: ['violations'] });
 		return result.violations;
 	})) as AxeViolation[];
-	return violations
-		.filter((v) => !impacts || impacts.includes(v.impact ?? ''))
-		.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n')}`);
 }
 
-/** The serious and critical violations only. */
-export const seriousViolations = (page: Page) => axeViolations(page, ['serious', 'critical']);
+const describeViolation = (v: AxeViolation) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n')}`;
 
-/** Store a test's localStorage progress the way the site does. */
-export const PROGRESS_KEY = 'course-progress:v1';
+/** Run axe-core on the page; returns the serious and critical violations, as readable strings. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describeViolation);
+}
+
+/** Every axe-core violation, whatever its impact (minor and moderate included), as readable strings. */
+export async function allViolations(page: Page): Promise<string[]> {
+	return (await axeViolations(page)).map(describeViolation);
+}
+
+/** The site's localStorage keys: one per course, by base path (src/scripts/progress.ts, theme.ts). */
+export const PROGRESS_KEY = `course-progress:v2:${SITE.base}`;
+export const THEME_KEY = `course-theme:${SITE.base}`;
+/** Version 1 kept every course's progress under one key. */
+export const LEGACY_PROGRESS_KEY = 'course-progress:v1';
+
+/** The four ways the study features are tested: desktop 1280 and phone 390, light and dark. */
+export const VIEWS = [
+	{ name: 'desktop, light', options: { ...DESKTOP, colorScheme: 'light' } },
+	{ name: 'desktop, dark', options: { ...DESKTOP, colorScheme: 'dark' } },
+	{ name: 'phone, light', options: { ...PHONE, colorScheme: 'light' } },
+	{ name: 'phone, dark', options: { ...PHONE, colorScheme: 'dark' } },
+] as const satisfies readonly { name: string; options: BrowserContextOptions }[];
+
+/** How much wider than the screen the page is (0 when nothing scrolls sideways). */
+export const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
+/** Math.random made repeatable (a Park–Miller generator): shuffles come out the same for the same seed. */
+export const seedRandom = (context: BrowserContext, seed: number) =>
+	context.addInitScript((s) => {
+		let state = s;
+		Math.random = () => (state = (state * 16807) % 2147483647) / 2147483647;
+	}, seed);

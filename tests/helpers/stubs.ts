@@ -17,7 +17,7 @@ export interface Call {
 	/** `npm ci`, `sudo apt-get update`, … */
 	command: string;
 	cwd: string;
-	env: { CI?: string; BASE_PATH?: string; COURSE_DIR?: string };
+	env: { CI?: string; BASE_PATH?: string; COURSE_DIR?: string; SITE_URL?: string };
 }
 
 export interface Stubs {
@@ -36,7 +36,7 @@ const REAL_NPM = spawnSync('bash', ['-c', 'command -v npm'], { encoding: 'utf8' 
 
 const record = (name: string) => `#!/usr/bin/env bash
 line="${name}\${*:+ $*}"
-printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$line" "$PWD" "\${CI-}" "\${BASE_PATH-}" "\${COURSE_DIR-}" >> "$STUB_LOG"
+printf '%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$line" "$PWD" "\${CI-}" "\${BASE_PATH-}" "\${COURSE_DIR-}" "\${SITE_URL-}" >> "$STUB_LOG"
 if [ -n "\${STUB_FAIL:-}" ] && [[ "$line" =~ $STUB_FAIL ]]; then echo "stub: $line fails" >&2; exit 1; fi
 `;
 
@@ -60,8 +60,8 @@ export function makeStubs(): Stubs {
 			.split('\n')
 			.filter(Boolean)
 			.map((l) => {
-				const [command, cwd, CI, BASE_PATH, COURSE_DIR] = l.split('\t') as [string, string, string, string, string];
-				return { command, cwd, env: { ...(CI ? { CI } : {}), ...(BASE_PATH ? { BASE_PATH } : {}), ...(COURSE_DIR ? { COURSE_DIR } : {}) } };
+				const [command, cwd, CI, BASE_PATH, COURSE_DIR, SITE_URL] = l.split('\t') as [string, string, string, string, string, string];
+				return { command, cwd, env: { ...(CI ? { CI } : {}), ...(BASE_PATH ? { BASE_PATH } : {}), ...(COURSE_DIR ? { COURSE_DIR } : {}), ...(SITE_URL ? { SITE_URL } : {}) } };
 			});
 	return {
 		dir,

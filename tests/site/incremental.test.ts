@@ -2,7 +2,8 @@
  * A rebuild after editing one chapter does only that chapter's work: the pipeline checks and renders it alone
  * (the others come from its cache), and Astro's incremental build renders again only the pages whose key
  * changed (src/model/page-key.ts) — the edited chapter, and the pages that show its title when the title
- * changes. Every page still holds what it should.
+ * changes; and after a commit, the page of the committed chapter, whose last-updated date (from git) changed.
+ * Every page still holds what it should.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,12 @@ const root = prepareSiteRoot(path.join(tmp, 'checkout'));
 const course = path.join(tmp, 'course');
 const out = path.join(tmp, 'site');
 fs.cpSync(path.join(ROOT, 'tests/fixtures/pipeline-course'), course, { recursive: true });
+// The course is a repository of its own: its chapters (no `updated:`) are dated by their last commit.
+const git = (args: string[], date?: string) =>
+	spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: course, env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) } });
+git(['init', '-q', '-b', 'main']);
+git(['add', '.']);
+git(['commit', '-q', '-m', 'The course'], '2026-01-10');
 
 function build() {
 	const r = spawnSync(process.execPath, [path.join(root.dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root.dir, env: { ...cleanEnv(), COURSE_DIR: course, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, encoding: 'utf8' });
@@ -53,5 +60,15 @@ describe('a rebuild after editing one chapter', () => {
 		// Every page lists every chapter in its sidebar (a course under 30 chapters), so all show the new title.
 		expect(third.rendered).toEqual(['first-steps', 'going-further', 'second-steps']);
 		for (const slug of ['first-steps', 'second-steps']) expect(page(slug)).toContain('Going much further');
+	}, 300_000);
+
+	it('renders again the page of a chapter whose edit was committed: its date changed, its text did not', () => {
+		expect(page('going-further')).toContain('<time datetime="2026-01-10">January 10, 2026</time>');
+		git(['commit', '-q', '-am', 'Going much further'], '2026-04-05');
+		const fourth = build();
+		expect(fourth.rendered).toEqual(['going-further']);
+		expect(fourth.restored).toEqual(['first-steps', 'second-steps']);
+		expect(page('going-further')).toContain('<time datetime="2026-04-05">April 5, 2026</time>');
+		expect(page('first-steps')).toContain('<time datetime="2026-01-10">January 10, 2026</time>');
 	}, 300_000);
 });

@@ -54,6 +54,25 @@ describe('the example course: German, on Microsoft Azure, with its own parties',
 		for (const f of htmlPages(dist)) expect(fs.readFileSync(path.join(dist, f), 'utf8'), f).not.toMatch(/\bAWS\b/i);
 	});
 
+	it('has study pages in German: practice per chapter, the exam with its parties, spaced review', () => {
+		const practice = page(dist, 'practice/');
+		expect(texts(practice, 'h1')).toEqual(['Probeprüfung']);
+		expect(texts(practice, '.exam__mode label')).toEqual(['Prüfung: bewertet, wenn Sie abgeben', 'Üben: jede Antwort sofort bewertet']);
+		// The score by owner lists the schema's parties and `shared`, in its order, with the course's labels.
+		expect(JSON.parse(attr(practice, '[data-exam]', 'dataOwners')[0]!)).toEqual([
+			{ id: 'microsoft', label: 'Microsoft' },
+			{ id: 'kunde', label: 'Kunde' },
+			{ id: 'shared', label: 'Geteilt' },
+		]);
+		const dienste = page(dist, 'practice/dienste/');
+		expect(texts(dienste, '.hero__kicker')).toEqual(['Üben · Kapitel 2 von 2']);
+		expect(attr(dienste, '[data-practice]', 'dataChapterLabel')).toEqual(['Kapitel 2: ' + texts(dienste, 'h1')[0]]);
+		expect(texts(dienste, '.quiz__owner')).toEqual(['Zuständig: Kunde Das Gastbetriebssystem eines virtuellen Azure-Computers patchen und härten', 'Zuständig: Geteilt Identitäts- und Verzeichnisinfrastruktur mit Microsoft Entra ID']);
+		const review = page(dist, 'review/');
+		expect(texts(review, 'h1')).toEqual(['Wiederholen, was fällig ist']);
+		expect(texts(review, '.review__how td')).toEqual(['1 Tag', '2 Tagen', '4 Tagen', '8 Tagen', '16 Tagen']);
+	});
+
 	it('is searched in German, with its owners as the filter values', async () => {
 		const hits = await searchSite(dist, 'Gastbetriebssystem', undefined, 'de');
 		expect(hits.some((h) => h.url === '/chapters/dienste/')).toBe(true);
@@ -83,6 +102,11 @@ describe('a course with three parties', async () => {
 		expect(tip).toBe('Shared responsibility: Upgrade the nodes of the Kubernetes clusters. Google Cloud: Releases node versions and upgrades nodes in auto-upgrade mode. Managed service provider: Chooses the release channel and the maintenance windows.');
 	});
 
+	it('scores the exam by its three parties and shared', () => {
+		expect(JSON.parse(attr(page(dist, 'practice/'), '[data-exam]', 'dataOwners')[0]!).map((o: { id: string }) => o.id)).toEqual(['google', 'customer', 'msp', 'shared']);
+		expect(texts(page(dist, 'practice/operations/'), '.quiz__owner .badge')).toEqual(['Managed service provider']);
+	});
+
 	it('offers every owner in the exercise and gives each its own colour and shape', () => {
 		expect(attr(chapter, '.exercise__item:first-child input', 'value')).toEqual(['google', 'customer', 'msp', 'shared']);
 		expect(texts(chapter, '.exercise__intro')).toEqual(['Choose Google Cloud, Customer, Managed service provider, or Shared for each control, then check your answers.']);
@@ -96,7 +120,7 @@ describe('a course with a German translation', async () => {
 	const dist = await builtSite('translated');
 
 	it('serves every page in both languages, the original ones at today’s URLs', () => {
-		for (const url of ['', 'chapters/patching/', 'chapters/logging/', 'chapters/summary/', 'matrix/', 'glossary/', 'practice/']) {
+		for (const url of ['', 'chapters/patching/', 'chapters/logging/', 'chapters/summary/', 'matrix/', 'glossary/', 'practice/', 'practice/patching/', 'review/']) {
 			expect(attr(page(dist, url), 'html', 'lang'), url).toEqual(['en']);
 			expect(attr(page(dist, `de/${url}`), 'html', 'lang'), `de/${url}`).toEqual(['de']);
 		}
@@ -124,12 +148,25 @@ describe('a course with a German translation', async () => {
 		expect(texts(de, '.ctl[data-ref="ec2.guest-os-patching"] .ctl__tip')).toEqual(['Zuständig: Kunde. Das Gastbetriebssystem einer Instanz patchen.']);
 		expect(attr(de, '.prose a', 'href')).toEqual(expect.arrayContaining(['/de/matrix/#ec2.guest-os-patching', '/de/chapters/logging/#trails-einschalten']));
 		expect(texts(de, '.chapter__kicker')).toEqual(['Kapitel 1 von 3']);
-		expect(texts(page(dist, 'de/'), '.hero .button')).toEqual(['Los geht’s mit Kapitel 1']);
+		expect(texts(page(dist, 'de/'), '.hero [data-continue]')).toEqual(['Los geht’s mit Kapitel 1']);
 		expect(texts(page(dist, 'de/'), 'h1')).toEqual(['Übersetztes Beispiel']);
 		const matrix = page(dist, 'de/matrix/');
 		expect(texts(matrix, '.mx-stat .badge')).toEqual(['AWS', 'Kunde', 'Geteilt']);
 		expect(texts(select('[id="cloudtrail.trail-configuration"]', matrix)!, '.mx-split dd')).toEqual(['Betreibt den Dienst und liefert die Ereignisse', 'Legt Trails an und wählt, wohin die Protokolle gehen']);
 		expect(texts(page(dist, 'de/glossary/'), '.gl-entry__term')).toEqual(['Gastbetriebssystem']);
+	});
+
+	it('has its own study pages: practice pages, exam and review load the German ones and link in German', () => {
+		const practice = page(dist, 'de/practice/');
+		expect(attr(practice, '[data-exam]', 'dataBase')).toEqual(['/de/']);
+		expect(attr(practice, '.exam__list a', 'href')).toEqual(expect.arrayContaining(['/de/practice/patching/']));
+		expect(attr(page(dist, 'de/review/'), '[data-review]', 'dataBase')).toEqual(['/de/']);
+		expect(attr(page(dist, 'review/'), '[data-review]', 'dataBase')).toEqual(['/']);
+		const patching = page(dist, 'de/practice/patching/');
+		expect(texts(patching, '.practice__links a')).toEqual(['Kapitel lesen', 'Alle Kapitel und die Prüfung']);
+		expect(attr(patching, '[data-practice-source]', 'href').every((h) => h.startsWith('/de/chapters/patching/'))).toBe(true);
+		expect(texts(patching, '.quiz__owner .badge')).toEqual(['Kunde']);
+		expect(texts(page(dist, 'de/'), '.progress__links a')).toEqual(['Verteilte Wiederholung', 'Üben und Prüfungen', 'Glossar als Kartenstapel']);
 	});
 
 	it('shows a chapter not translated yet in English, under the German URL, with a notice', () => {

@@ -1,7 +1,8 @@
 /**
  * The deploy job for real (tests/workflows.test.ts runs it with stubs): its steps, in a private copy of the
  * project with the basic fixture as the course, `npm ci` stubbed and `npm run build` real. The site it uploads
- * must exist and work under the repository's path, as GitHub Pages serves it.
+ * must exist and work under the repository's path, as GitHub Pages serves it, with canonical links and a
+ * sitemap at the Pages address.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,7 @@ describe('deploy workflow, run on a fixture course', () => {
 		run = runJob(loadWorkflow('deploy.yml').jobs.build!, {
 			cwd: root,
 			env: stubs.env({ STUB_REAL: '^npm run build$', COURSE_DIR: path.join(ROOT, 'tests/fixtures/basic-course'), ASTRO_TELEMETRY_DISABLED: '1' }),
-			context: { 'github.event.repository.name': 'course-repo' },
+			context: { 'github.event.repository.name': 'course-repo', 'steps.pages.outputs.origin': 'https://owner.github.io' },
 			checkUploads: true,
 		});
 	});
@@ -45,5 +46,11 @@ describe('deploy workflow, run on a fixture course', () => {
 		const urls = [...home.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
 		expect(urls.length).toBeGreaterThan(3);
 		expect(urls.filter((u) => !u.startsWith('/course-repo/'))).toEqual([]);
+	});
+
+	it('gives every page its address at GitHub Pages, and writes a sitemap there', () => {
+		const home = fs.readFileSync(path.join(root, 'dist/chapters/alpha/index.html'), 'utf8');
+		expect(home).toContain('<link rel="canonical" href="https://owner.github.io/course-repo/chapters/alpha/">');
+		expect(fs.readFileSync(path.join(root, 'dist/sitemap-0.xml'), 'utf8')).toContain('<loc>https://owner.github.io/course-repo/chapters/alpha/</loc>');
 	});
 });

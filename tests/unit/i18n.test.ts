@@ -90,7 +90,8 @@ describe('choosing a table', () => {
 	it('hands the browser scripts only their share of the strings', () => {
 		const share = scriptStrings(english);
 		expect(Object.keys(share).length).toBeGreaterThan(20);
-		expect(Object.keys(share).every((k) => /^(quiz|exercise|flashcards|progress|practice|search)\./.test(k))).toBe(true);
+		expect(Object.keys(share).every((k) => /^(quiz|exercise|flashcards|progress|practice|exam|review|search|code)\./.test(k))).toBe(true);
+		expect(share['code.copied']).toBe('Copied');
 		expect(share['matrix.title' as never]).toBeUndefined();
 	});
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Definition, Image, Link } from 'mdast';
 import { walk } from '../../core/walk.ts';
-import { routes } from '../../core/routes.ts';
+import { anchors, routes } from '../../core/routes.ts';
 import type { ChapterFacts } from '../chapter.ts';
 import type { CourseCheck } from '../course.ts';
 import { diagnostic } from '../../core/diagnostics.ts';
@@ -71,6 +71,8 @@ interface Site {
 	/** Slug of each chapter by its path in the chapter tree, without extension (`part/intro`). */
 	paths: Map<string, string>;
 	pages: Map<string, Set<string> | undefined>;
+	/** `quiz-<id>` → the practice page that has it (questions moved there from /practice/). */
+	practice: Map<string, string>;
 }
 
 function siteOf(course: CourseCheck): Site {
@@ -86,15 +88,22 @@ function siteOf(course: CourseCheck): Site {
 		controls.add(`service-${id.split('.')[0]}`);
 	}
 	const terms = new Set(course.chapters.flatMap((c) => c.terms.map((t) => `term-${t.id}`)));
-	const quizzes = new Set(course.chapters.flatMap((c) => c.quizzes.map((q) => `quiz-${q.id}`)));
 	// Pages outside chapters and the anchors authors may link to (undefined: the page has none to offer).
 	const pages = new Map<string, Set<string> | undefined>([
-		['/', undefined],
-		['/matrix/', controls],
-		['/glossary/', terms],
-		['/practice/', quizzes],
+		[routes.home, undefined],
+		[routes.matrix, controls],
+		[routes.glossary, terms],
+		[routes.practice, undefined],
+		[routes.review, undefined],
 	]);
-	return { chapters, paths, pages };
+	// Each chapter with questions or flashcards has a practice page with their anchors.
+	const practice = new Map<string, string>();
+	for (const c of course.chapters) {
+		if (!c.quizzes.length && !c.terms.length) continue;
+		pages.set(routes.practiceChapter(c.slug), new Set([...c.quizzes.map((q) => anchors.quiz(q.id)), ...c.terms.map((t) => anchors.term(t.id))]));
+		for (const q of c.quizzes) practice.set(anchors.quiz(q.id), routes.practiceChapter(c.slug));
+	}
+	return { chapters, paths, pages, practice };
 }
 
 /** Anchors on a chapter page: heading ids, quizzes (`#quiz-<id>`) and flashcard terms (`#term-<id>`). */
@@ -187,15 +196,17 @@ function checkLink(url: string, chapter: ChapterFacts, site: Site): Problem | un
 	}
 	if (path !== u.path) return { message: 'page URLs end with a slash', hint: `Write ${path}${u.anchor ? `#${u.anchor}` : ''}.` };
 	if (!u.anchor) return undefined;
-	const anchors = site.pages.get(path);
-	if (!anchors) return { message: `the page ${path} has no anchors to link to`, hint: `Link to ${path} without "#${u.anchor}".` };
-	return checkAnchor(u.anchor, anchors, `the page ${path}`, `${path}#`, ANCHOR_HELP[path]);
+	const moved = path === routes.practice ? site.practice.get(u.anchor) : undefined;
+	if (moved) return { message: `the questions are on each chapter's practice page, and "#${u.anchor}" is on ${moved}`, hint: `Write ${moved}#${u.anchor}.` };
+	const pageAnchors = site.pages.get(path);
+	if (!pageAnchors) return { message: `the page ${path} has no anchors to link to`, hint: `Link to ${path} without "#${u.anchor}".` };
+	return checkAnchor(u.anchor, pageAnchors, `the page ${path}`, `${path}#`, ANCHOR_HELP[path] ?? (path.startsWith('/practice/') ? ANCHOR_HELP.practice : undefined));
 }
 
 const ANCHOR_HELP: Record<string, string> = {
 	'/matrix/': 'Matrix anchors are control ids from ownership.yaml (/matrix/#ec2.guest-os-patching) or service-<service> (/matrix/#service-ec2).',
 	'/glossary/': 'Glossary anchors are term-<id>, where <id> is a flashcard term (/glossary/#term-least-privilege).',
-	'/practice/': 'Practice anchors are quiz-<id>, where <id> is a quiz id (/practice/#quiz-ec2-patch-owner).',
+	practice: 'A practice page has the anchors quiz-<id> and term-<id> of its chapter (/practice/shared-responsibility/#quiz-srm-fargate-image).',
 };
 
 function checkAnchor(anchor: string, anchors: Set<string>, where: string, prefix: string, help?: string): Problem | undefined {

@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { diagnostic } from '../../core/diagnostics.ts';
+import { typeScriptWorker } from '../../core/worker.ts';
 import type { CourseRule } from './course-rules.ts';
 
 /** A stuck parser must not hang the build or the dev server forever. Generous: loading mermaid takes ~0.5 s. */
@@ -35,7 +36,7 @@ function start(): Bridge | undefined {
 	}
 	try {
 		const { port1, port2 } = new MessageChannel();
-		const worker = new Worker(WORKER_FILE, { workerData: { port: port2 }, transferList: [port2] });
+		const worker = typeScriptWorker(WORKER_FILE, { workerData: { port: port2 }, transferList: [port2] });
 		// The worker must never keep a finished CLI run (or a test) alive.
 		worker.unref();
 		port1.unref();

@@ -68,9 +68,30 @@ export function stem(word: string): string {
 	return s;
 }
 
-/** Stems of a phrase (an alias, a title), in order, for the same comparison as the prose. */
+/**
+ * Stems of a phrase (an alias, a title, a section), in order, for the same comparison as the prose: the stems
+ * `sentencesOf` gives its words, found by the same scan without building sentences and tokens.
+ */
 export function stemsOf(phrase: string): string[] {
-	return sentencesOf(phrase).flatMap((s) => s.tokens.flatMap((t) => (t.kind === 'word' ? t.stems : [])));
+	const out: string[] = [];
+	// The word before, unless a mark came after it; where its stems are in `out`.
+	let prev: { value: string; parts: string[]; possessive: boolean; end: number; at: number; count: number } | undefined;
+	const re = new RegExp(TOKEN.source, TOKEN.flags);
+	for (let m = re.exec(phrase); m; m = re.exec(phrase)) {
+		if (m[1]) {
+			const { parts, stems, possessive } = analyse(m[1].toLowerCase());
+			if (parts.length === 1 && COMPOUND.has(parts[0]!) && prev && prev.parts.length === 1 && !prev.possessive && compoundFirst(prev)) {
+				out.splice(prev.at, prev.count, `${stem(prev.parts[0]!)}-${stem(parts[0]!)}`);
+				prev = { value: m[1], parts, possessive, end: re.lastIndex, at: out.length, count: 0 };
+				continue;
+			}
+			prev = { value: m[1], parts, possessive, end: re.lastIndex, at: out.length, count: stems.length };
+			out.push(...stems);
+		} else if ((m[2] === "'" || m[2] === '’') && prev && prev.end === m.index && prev.value.toLowerCase().endsWith('s')) {
+			prev.possessive = true;
+		} else prev = undefined;
+	}
+	return out;
 }
 
 /** Words keep inner hyphens, apostrophes, dots and colons ("SSE-S3", "AWS's", "e.g", "99.9", "re:Invent"). */
