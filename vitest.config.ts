@@ -31,7 +31,8 @@ export default defineConfig({
 			// The hostile-content suite builds its attack courses and loads them in Chromium: a lane of its own.
 			{ extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'] } },
-			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+			// A browser on a shared machine can be slow to settle: polled expectations wait up to 5 s.
+			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], expect: { poll: { timeout: 5_000 } } } },
 		],
 	},
 });

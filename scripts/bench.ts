@@ -24,6 +24,7 @@ import { dirBytes, prepareSiteRoot, ROOT } from './lib/site-root.ts';
 import { ensureStarlight, prepareStarlight, runStarlightBuild, starlightFile } from './bench/starlight.ts';
 
 const USAGE = `Usage: npm run bench -- --chapters N [--runs 3] [--vs-starlight] [--warm] [--lighthouse] [--no-search] [--query word] [--baseline file.json] [--out file.json] [--keep]
+       npm run bench -- --lighthouse --site dist [--pages ",chapters/x/,matrix/"] [--out file.json]
 
   --chapters N      size of the synthetic course (e.g. 26, 200, 1000, 10000)
   --runs R          runs per measurement; figures are medians (default 3)
@@ -33,6 +34,9 @@ const USAGE = `Usage: npm run bench -- --chapters N [--runs 3] [--vs-starlight] 
   --warm            after each cold build, append a line to one chapter and rebuild (both sides, same edit)
   --baseline file   a result of a smaller run (e.g. bench/results/bench-1000.json): report the build time ratio
   --lighthouse      Lighthouse scores of the home page and a chapter page (Chromium at $CHROME_PATH or /usr/bin/chromium)
+  --site dir        with --lighthouse: score an already built site instead (e.g. the bundled course's dist/),
+                    nothing else; --pages lists its pages, comma-separated (default: home, a chapter with a
+                    diagram, matrix, practice)
   --no-search       skip the search-cost measurement in Chromium
   --query word      the single-word query for the search cost (default: firewall, which matches most chapters)
   --out file        write the results as JSON (e.g. bench/results/baseline-200.json)
@@ -45,6 +49,8 @@ interface Args {
 	warm: boolean;
 	baseline?: string;
 	lighthouse: boolean;
+	site?: string;
+	pages: string[];
 	search: boolean;
 	query: string;
 	out?: string;
@@ -61,6 +67,8 @@ function parse(argv: string[]): Args | undefined {
 			warm: { type: 'boolean', default: false },
 			baseline: { type: 'string' },
 			lighthouse: { type: 'boolean', default: false },
+			site: { type: 'string' },
+			pages: { type: 'string', default: ',chapters/cloud-foundations/,matrix/,practice/' },
 			'no-search': { type: 'boolean', default: false },
 			query: { type: 'string', default: 'firewall' },
 			out: { type: 'string' },
@@ -70,8 +78,10 @@ function parse(argv: string[]): Args | undefined {
 	});
 	const chapters = Number(values.chapters);
 	const runs = Number(values.runs);
+	const pages = values.pages!.split(',');
+	if (values.site && values.lighthouse && !values.help) return { chapters: 0, runs: 1, vsStarlight: false, warm: false, lighthouse: true, site: values.site, pages, search: false, query: '', ...(values.out ? { out: values.out } : {}), keep: false };
 	if (values.help || !Number.isInteger(chapters) || chapters < 2 || !Number.isInteger(runs) || runs < 1) return undefined;
-	return { chapters, runs, vsStarlight: values['vs-starlight']!, warm: values.warm!, ...(values.baseline ? { baseline: values.baseline } : {}), lighthouse: values.lighthouse!, search: !values['no-search'], query: values.query!, ...(values.out ? { out: values.out } : {}), keep: values.keep! };
+	return { pages, chapters, runs, vsStarlight: values['vs-starlight']!, warm: values.warm!, ...(values.baseline ? { baseline: values.baseline } : {}), lighthouse: values.lighthouse!, search: !values['no-search'], query: values.query!, ...(values.out ? { out: values.out } : {}), keep: values.keep! };
 }
 
 const median = (xs: number[]) => {
@@ -129,6 +139,15 @@ interface Side {
 	editFile: string;
 }
 
+/** `--lighthouse --site dir`: Lighthouse on the pages of a site already built, printed and optionally saved. */
+async function scoreSite(dir: string, pages: string[], out?: string) {
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'course-lighthouse-'));
+	const scores = await lighthouse(path.resolve(dir), pages, work);
+	for (const l of scores) console.log(`${l.page.padEnd(32)} performance ${l.performance} · accessibility ${l.accessibility} · best practices ${l.bestPractices} · SEO ${l.seo}${l.failing.length ? ` · below 0.9: ${l.failing.join(', ')}` : ''}`);
+	if (out) fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), site: dir, lighthouse: scores, loadAverage: os.loadavg()[0] }, null, '\t')}\n`);
+	fs.rmSync(work, { recursive: true, force: true });
+}
+
 async function main() {
 	const args = parse(process.argv.slice(2));
 	if (!args) {
@@ -136,6 +155,7 @@ async function main() {
 		process.exitCode = 2;
 		return;
 	}
+	if (args.site) return scoreSite(args.site, args.pages, args.out);
 	const { chapters: n, runs } = args;
 	if (!hasGnuTime()) console.warn('GNU time (/usr/bin/time) not found: peak memory will not be reported (apt-get install time).');
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), `course-bench-${n}-`));

@@ -8,7 +8,6 @@ declare module 'virtual:course-site/mdx' {
 	const chapters: Record<string, () => Promise<{ default: import('astro').AstroComponentFactory }>>;
 	export default chapters;
 }
-declare module 'virtual:course/mermaid-client' {}
 declare module 'virtual:course-site/ui' {
 	/** The browser scripts' interface strings, by `<html lang>` of each locale of the site (src/i18n). */
 	const tables: Record<string, Record<string, import('./core/messages.ts').Message>>;

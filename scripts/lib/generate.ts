@@ -283,9 +283,11 @@ function chapterText(plan: ChapterPlan, n: number, planOf: Plans, controls: Cont
 			out.push('');
 		}
 		if (s === 3 && hasDiagram(i)) {
-			out.push('```mermaid', 'flowchart LR');
+			// The same random draws in the same order as before the fence had a text alternative.
 			const nodes = r.between(4, 6);
-			for (let k = 0; k <= nodes; k++) out.push(`  N${k}["${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)}"]`);
+			const labels = Array.from({ length: nodes + 1 }, () => `${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)}`);
+			out.push(`\`\`\`mermaid alt="A flow in ${labels.length} steps, from ${labels[0]} to ${labels[nodes]}"`, 'flowchart LR');
+			for (let k = 0; k <= nodes; k++) out.push(`  N${k}["${labels[k]}"]`);
 			for (let k = 0; k < nodes; k++) out.push(`  N${k} --> N${Math.min(nodes, k + (k % 3 === 2 ? 2 : 1))}`);
 			out.push('```', '');
 		}

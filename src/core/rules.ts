@@ -471,12 +471,13 @@ export const RULE_DEFINITIONS = {
 	},
 	'code-meta': {
 		group: 'blocks',
-		summary: 'A code block’s options (after the language) are unknown, or name lines the block does not have',
-		fix: 'Write only `title="…"`, `{lines}` the block has and `showLineNumbers` after the language; the fix line says what to write.',
+		summary: 'A code block’s options (after the language) are unknown, or name lines the block does not have; a diagram’s are other than `alt`',
+		fix: 'Write only `title="…"`, `{lines}` the block has and `showLineNumbers` after the language (after `mermaid`, only `alt="…"`); the fix line says what to write.',
 		examples: [
 			{ chapter: '```sh showlinenumbers\naws s3 ls\n```', message: 'Unexpected code-block option `showlinenumbers`, expected title="…", {lines} or showLineNumbers. Did you mean "showLineNumbers"?' },
 			{ chapter: '```sh {2-4}\naws s3 ls\naws s3 mb s3://logs\n```', message: 'Lines 2-4 to highlight go beyond the end of the code block, which has 2 lines' },
 			{ chapter: '```yaml {3-1}\na: 1\nb: 2\nc: 3\n```', message: 'Unexpected range 3-1 in {3-1}: it ends before it starts' },
+			{ chapter: '```mermaid atl="A calls B."\nflowchart LR\n  A --> B\n```', message: 'Unexpected option `atl="A calls B."` on a Mermaid diagram: its only option is alt="…", its text alternative. Did you mean "alt"?' },
 		],
 	},
 	// safe content, links, diagrams
@@ -561,7 +562,17 @@ export const RULE_DEFINITIONS = {
 		group: 'safety',
 		summary: 'A Mermaid diagram does not parse',
 		fix: 'Fix the diagram at the line given.',
-		examples: [{ chapter: '```mermaid\nflowchat LR\n  A --> B\n```', message: 'Mermaid diagram does not parse: unknown diagram type "flowchat"' }],
+		examples: [{ chapter: '```mermaid alt="A calls B."\nflowchat LR\n  A --> B\n```', message: 'Mermaid diagram does not parse: unknown diagram type "flowchat"' }],
+	},
+	'diagram-no-alt': {
+		group: 'safety',
+		severity: 'warning',
+		summary: 'A Mermaid diagram has no text alternative (`alt="…"` on its fence; a warning)',
+		fix: 'Say what it shows, in a sentence or two, on the fence: ```` ```mermaid alt="…" ````.',
+		examples: [
+			{ chapter: '```mermaid\nflowchart LR\n  A --> B\n```', message: 'Mermaid diagram has no text alternative: screen readers, readers without JavaScript and search get nothing from it' },
+			{ chapter: '```mermaid alt=""\nflowchart LR\n  A --> B\n```', message: 'Mermaid diagram has no text alternative (its `alt` is empty): screen readers, readers without JavaScript and search get nothing from it' },
+		],
 	},
 	'policy-loosened': {
 		group: 'safety',

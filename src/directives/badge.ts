@@ -9,8 +9,9 @@ export const matrixHref = (ctx: RenderContext, ref: string) => `${ctx.base}matri
 /** How the page names an owner: the party's label from the schema, or the interface's word for `shared`. */
 export const ownerLabel = (ctx: Pick<RenderContext, 'schema' | 'ui'>, owner: Owner) => (owner === SHARED ? ctx.ui.t('owner.shared') : (ctx.schema.parties.find((p) => p.id === owner)?.label ?? owner));
 
+/** A badge is a label, not content: search leaves it out (excerpts read as the prose does). */
 export function badge(ctx: RenderContext, owner: Owner, extra: Record<string, string> = {}): Child {
-	return el('span', { className: ['badge', `badge--${owner}`], ...extra }, [text(ownerLabel(ctx, owner))]);
+	return el('span', { className: ['badge', `badge--${owner}`], 'data-pagefind-ignore': '', ...extra }, [text(ownerLabel(ctx, owner))]);
 }
 
 /** A shared control's split, party by party in the schema's order. */

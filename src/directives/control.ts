@@ -38,7 +38,7 @@ export const control: DirectiveSpec = {
 			el('p', { className: ['control-card__head'] }, [
 				badge(ctx, owner),
 				el('a', { className: ['control-card__title'], href: matrixHref(ctx, ref) }, [text(c.title)]),
-				el('code', { className: ['control-card__id'] }, [text(ref)]),
+				el('code', { className: ['control-card__id'], 'data-pagefind-ignore': '' }, [text(ref)]),
 			]),
 			...splitList(ctx, c),
 			...node.children,

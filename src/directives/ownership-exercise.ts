@@ -42,13 +42,13 @@ export const ownershipExercise: DirectiveSpec = {
 					el('legend', { className: ['exercise__control'] }, [text(c.title)]),
 					el(
 						'div',
-						{ className: ['exercise__choices'] },
+						{ className: ['exercise__choices'], 'data-pagefind-ignore': '' },
 						owners.map((o) => el('label', { className: ['exercise__choice'] }, [el('input', { type: 'radio', name, value: o }), text(` ${ownerLabel(ctx, o)}`)])),
 					),
 				]),
 				// Not a live region: the exercise announces one summary for all items (src/scripts/exercise.ts).
 				el('p', { className: ['exercise__feedback'] }),
-				el('details', { className: ['exercise__answer'] }, [
+				el('details', { className: ['exercise__answer'], 'data-pagefind-ignore': '' }, [
 					el('summary', {}, [text(ctx.ui.t('exercise.showAnswer'))]),
 					el('p', {}, [badge(ctx, c.owner), text(` ${c.notes ?? c.title}`)]),
 					...splitList(ctx, c),

@@ -106,10 +106,11 @@ export const quiz: DirectiveSpec = {
 				el('fieldset', { 'aria-describedby': `${name}-result` }, [
 					el('legend', { className: ['quiz__question'], id: legendId }, [
 						// No owner badge here: over the question it gives the answer away (and a legend is read out).
-						el('span', { className: ['quiz__kind'] }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind'))]),
+						el('span', { className: ['quiz__kind'], 'data-pagefind-ignore': '' }, [text(ctx.ui.t(multiple ? 'quiz.kindMultiple' : 'quiz.kind'))]),
 						...q.question.map((b) => el('span', { className: ['quiz__para'] }, phrasing([b]))),
 					]),
-					el('ul', { className: ['quiz__options'], role: 'list' }, options),
+					// Search finds a quiz by its question; its options and answer stay out of the index (no spoilers).
+					el('ul', { className: ['quiz__options'], role: 'list', 'data-pagefind-ignore': '' }, options),
 				]),
 				el('div', { className: ['quiz__actions'], hidden: true }, [
 					el('button', { type: 'submit', className: ['button'] }, [text(ctx.ui.t('quiz.check'))]),

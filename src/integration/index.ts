@@ -18,7 +18,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { digest } from '../core/hash.ts';
-import mermaid from 'astro-mermaid';
 import { formatSummary, formatText } from '../check/format.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { type CourseSiteOptions, parseCourseSiteOptions, resolveSite, siteConflict, type SiteOptions } from '../config/site.ts';
@@ -56,8 +55,7 @@ export type { CourseSiteOptions, SiteOptions };
 export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 	// Checked when the config is read, so a misspelt option is reported before anything else happens.
 	const given = parseCourseSiteOptions(options);
-	const state: { site?: SiteOptions; key?: string; mermaidClient: string; target?: string } = { mermaidClient: '' };
-	const mermaidIntegration = mermaid({ theme: 'default', autoTheme: true });
+	const state: { site?: SiteOptions; key?: string; target?: string } = {};
 	const resolved = () => ({ site: state.site!, key: state.key! });
 
 	return {
@@ -108,18 +106,8 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 					const finish: AstroIntegration = { name: 'course-site:finish', hooks: { 'astro:build:done': ({ dir }) => (state.target ? moveSite(fileURLToPath(dir), state.target) : undefined) } };
 					updateConfig({ integrations: [...sitemap, finish] });
 				}
-				// astro-mermaid's client script would be injected into every page; we keep it and serve it as a
-				// module that only pages with a diagram import.
-				await mermaidIntegration.hooks['astro:config:setup']!({
-					...params,
-					injectScript: (stage: string, content: string) => {
-						if (stage === 'page' && !state.mermaidClient) state.mermaidClient = content;
-					},
-					// Its remark plugin is not needed: the pipeline renders diagrams itself.
-					updateConfig: ({ markdown: _, ...rest }: Record<string, unknown>) => updateConfig(rest as never),
-				} as never);
 				updateConfig({
-					vite: { plugins: [courseVite({ key, site, mermaidClient: () => state.mermaidClient })] },
+					vite: { plugins: [courseVite({ key, site })] },
 					// A rebuild renders again only the pages whose inputs changed (chapter pages carry a cache key).
 					experimental: { incrementalBuild: true },
 				});

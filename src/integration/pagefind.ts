@@ -19,7 +19,10 @@ import type { Owner } from '../schema/ownership.ts';
 
 export interface SearchRecord {
 	url: string;
+	/** What the record says, searched at WEIGHTS.record. */
 	content: string;
+	/** Other names of the item (a control's aliases and service), searched at WEIGHTS.names. */
+	names?: string;
 	language: string;
 	meta: Record<string, string>;
 	filters: Record<string, string[]>;
@@ -45,13 +48,22 @@ const clip = (s: string, max = 90) => (s.length > max ? `${s.slice(0, max - 1).t
 export const ownersIn = (html: string, owners: readonly Owner[]): Owner[] => owners.filter((o) => html.includes(`badge--${o}`) || html.includes(`data-owner="${o}"`));
 
 /**
- * A rendered quiz as search text: its question only. The options, the answer, the explanation and the owner
- * stay out of the index, so no result or excerpt gives the answer away.
+ * Weights (Pagefind's `data-pagefind-weight`; chapter text counts 1, its headings 5–7). A quiz, flashcard or
+ * control is a few dozen words, so a word in it is a large share of the record and would outrank the chapter
+ * section that teaches the same thing: a record's words count a fifth. A control's other names (its `aliases:`
+ * and its service: "NACL", "Amazon RDS") count as chapter text, so a search by that name finds it. The
+ * search-time half of the ranking is SEARCH_RANKING (src/scripts/search.ts); the matrix and glossary pages,
+ * whose entries are these records, count less too (src/routes/matrix.astro, glossary.astro).
  */
-export function quizText(html: string): { question: string } {
-	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/;
-	// The legend opens with the quiz's kind (src/directives/quiz.ts, in the page's language), then the question.
-	return { question: htmlText((html.match(legend)?.[1] ?? '').replace(/<span class="quiz__kind">[^<]*<\/span>/, '')) };
+export const WEIGHTS = { record: 0.2, names: 1 } as const;
+
+/**
+ * A rendered quiz as search text: its question only, the text of its legend without the "Quiz" label. The options,
+ * the answer, the explanation and the owner stay out of the index, so no result or excerpt gives the answer away.
+ */
+export function quizQuestion(html: string): string {
+	const legend = /<legend[^>]*>([\s\S]*?)<\/legend>/.exec(html)?.[1] ?? '';
+	return htmlText(legend.replace(/<span class="quiz__kind"[^>]*>[\s\S]*?<\/span>(?:\s*<\/span>)?/, ''));
 }
 
 /**
@@ -66,13 +78,14 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 	const label = (o: Owner) => ownerLabel(model, o);
 	const at = (sitePath: string) => localePath(model.locale.prefix, sitePath);
 	const chapters = new Map(model.chapters.map((c) => [c.slug, c]));
+	const services = new Map(model.services.map((s) => [s.id, s.title]));
 	const records: SearchRecord[] = [];
 
 	for (const q of model.quizzes) {
 		const chapter = chapters.get(q.chapter);
 		if (!chapter || !q.html) continue;
 		const section = chapter.headings.find((h) => h.id === q.section);
-		const { question } = quizText(q.html);
+		const question = quizQuestion(q.html);
 		records.push({
 			url: `${at(routes.chapter(chapter.slug))}#quiz-${q.id}`,
 			content: question,
@@ -98,19 +111,37 @@ export function courseRecords(model: CourseModel): SearchRecord[] {
 	for (const c of model.controls) {
 		const taught = [...new Set(c.taughtIn.map((t) => chapters.get(t.chapter)?.title).filter((t) => t !== undefined))];
 		const split = owners.filter((o) => c.split?.[o]).map((o) => t('control.splitPart', { party: label(o), text: c.split![o]! }));
+		const service = services.get(c.service);
+		const names = [...c.aliases, ...(service ? [service] : [])].join(', ');
 		records.push({
 			url: `${at(routes.matrix)}#${c.id}`,
-			content: [`${c.title}.`, t('search.controlOwner', { owner: label(c.owner) }), ...split, c.notes, c.id].filter(Boolean).join(' '),
+			content: [`${c.title}.`, ...split, c.notes].filter(Boolean).join(' '),
+			...(names ? { names } : {}),
 			language,
 			// Where it is taught, short enough for a result's one-line label.
 			meta: { title: c.title, kind: t('search.kindControl', { owner: label(c.owner) }), ...(taught.length === 1 ? { chapter: taught[0]! } : taught.length > 1 ? { chapter: t('search.taughtIn', { count: taught.length }) } : {}) },
-			// No chapter filter: a control lives on the matrix page, not in a chapter; `chapter` meta says where it is taught.
-			filters: { type: [t('search.typeControl')], owner: [label(c.owner)] },
+			// A control lives on the matrix page; its chapter filter is every chapter that teaches it.
+			filters: { type: [t('search.typeControl')], chapter: taught, owner: [label(c.owner)] },
 		});
 	}
 	// Pagefind wants no empty filter lists.
 	for (const r of records) for (const [k, v] of Object.entries(r.filters)) if (v.length === 0) delete r.filters[k];
 	return records;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A record as the HTML page Pagefind indexes for it (`addHTMLFile`, which honours weights; custom records have
+ * none): its words at the record weight, its other names at the names weight, meta and filters as hidden,
+ * unindexed elements, as on the site's own pages.
+ */
+export function recordHtml(r: SearchRecord): string {
+	const hidden = (attr: string, key: string, value: string) => `<span hidden data-pagefind-ignore ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</span>`;
+	const meta = Object.entries(r.meta).map(([k, v]) => hidden('data-pagefind-meta', k, v));
+	const filters = Object.entries(r.filters).flatMap(([k, values]) => values.map((v) => hidden('data-pagefind-filter', k, v)));
+	const names = r.names ? `<p data-pagefind-weight="${WEIGHTS.names}">${escapeHtml(r.names)}</p>` : '';
+	return `<!doctype html><html lang="${escapeHtml(r.language)}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>${meta.join('')}${filters.join('')}<p data-pagefind-weight="${WEIGHTS.record}">${escapeHtml(r.content)}</p>${names}</main></body></html>`;
 }
 
 export async function indexSite(outDir: URL | string, logger: AstroIntegrationLogger, models: readonly CourseModel[] = []) {
@@ -122,7 +153,7 @@ export async function indexSite(outDir: URL | string, logger: AstroIntegrationLo
 		if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
 		const records = models.flatMap(courseRecords);
 		for (const record of records) {
-			const r = await index.addCustomRecord(record);
+			const r = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
 			if (r.errors.length) throw new Error(`Pagefind failed to index ${record.url}: ${r.errors.join('; ')}`);
 		}
 		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });

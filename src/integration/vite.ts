@@ -1,9 +1,10 @@
 /**
  * The Vite side of the integration: `virtual:course-site/key` (which loaded course the pages read, see
- * src/loader/store.ts), `virtual:course/mermaid-client` (astro-mermaid's client, imported only by pages with a
- * diagram), `virtual:course-site/ui` (the browser scripts' interface strings, by locale),
- * `virtual:course-site/parties.css` (each party's colour and shape, ./parties-css.ts), and, in dev, the
- * course's published images and the default social card under `<base>_course/`.
+ * src/loader/store.ts), `virtual:course-site/mdx` (chapters compiled as MDX, for courses that allow it),
+ * `virtual:course-site/ui` (the browser scripts' interface strings, by locale), `virtual:course-site/parties.css`
+ * (each party's colour and shape, ./parties-css.ts), and, in dev, the course's published images and the default
+ * social card under `<base>_course/`. Mermaid is imported by src/scripts/diagrams.ts, only on pages with a
+ * diagram and only when one comes near the viewport.
  */
 import fs from 'node:fs';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -16,7 +17,6 @@ import { partiesCss } from './parties-css.ts';
 
 const KEY = 'virtual:course-site/key';
 const MDX = 'virtual:course-site/mdx';
-const MERMAID = 'virtual:course/mermaid-client';
 const UI = 'virtual:course-site/ui';
 const PARTIES_CSS = 'virtual:course-site/parties.css';
 const resolved = (id: string) => `\0${id}`;
@@ -31,16 +31,17 @@ export function invalidateCourseModules(server: ViteDevServer) {
 	}
 }
 
-export function courseVite(options: { key: string; site: SiteOptions; mermaidClient: () => string }): Plugin {
+export function courseVite(options: { key: string; site: SiteOptions }): Plugin {
 	return {
 		name: 'course-site:vite',
+		// Pre-bundled for the dev server, so the first diagram does not wait for hundreds of module requests.
+		config: () => ({ optimizeDeps: { include: ['mermaid'] } }),
 		resolveId(id) {
-			if (id === KEY || id === MERMAID || id === MDX || id === UI || id === PARTIES_CSS) return resolved(id);
+			if (id === KEY || id === MDX || id === UI || id === PARTIES_CSS) return resolved(id);
 			return undefined;
 		},
 		load(id) {
 			if (id === resolved(KEY)) return `export default ${JSON.stringify(options.key)};`;
-			if (id === resolved(MERMAID)) return options.mermaidClient();
 			if (id === resolved(UI)) {
 				const { course } = published(options.key);
 				const tables = Object.fromEntries([course.model, ...course.locales.map((l) => l.model)].map((m) => [m.language, scriptStrings(m.ui)]));

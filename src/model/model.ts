@@ -58,6 +58,8 @@ export interface ControlSummary {
 	service: string;
 	notes?: string;
 	sources: string[];
+	/** Other names learners use for it (`aliases:` in ownership.yaml: NACL, CMK), searchable on its record. */
+	aliases: string[];
 	taughtIn: { chapter: string; section?: string; sectionTitle?: string | undefined }[];
 }
 
@@ -274,6 +276,7 @@ function assemble({ title, description, locale, locales, ui, schema, parts, show
 			service: c.service,
 			...(c.notes ? { notes: c.notes } : {}),
 			sources: c.sources ?? [],
+			aliases: c.aliases ?? [],
 			taughtIn: taught.get(c.id) ?? [],
 		})),
 		services: [...schema.services.values()],

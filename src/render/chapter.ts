@@ -2,7 +2,7 @@
  * One checked chapter tree → its HTML, in this project's code (no MDX, no JavaScript module per chapter):
  *
  *   directives and links (./render.ts) → hast (mdast-util-to-hast; safe inline HTML elements become elements,
- *   comments vanish) → sanitize (./sanitize.ts) → diagrams and syntax highlighting → HTML, plus the fragments
+ *   comments vanish) → diagrams and tables → sanitize (./sanitize.ts) → syntax highlighting → HTML, plus the fragments
  *   other pages show (each quiz for the practice exam, each flashcard's back for the glossary).
  */
 import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
@@ -13,7 +13,7 @@ import type { ContentPolicy } from '../config/policy.ts';
 import { propertyOf } from '../config/policy.ts';
 import type { RenderContext } from '../directives/types.ts';
 import { highlightCode } from './highlight.ts';
-import { createRenderContext, type PublishedImage, renderTree } from './render.ts';
+import { createRenderContext, DIAGRAM_ALT, type PublishedImage, renderTree } from './render.ts';
 import { sanitizeChapter } from './sanitize.ts';
 
 export interface RenderedChapter {
@@ -74,15 +74,16 @@ const HANDLERS = {
 	textDirective: rendered,
 } as Record<string, Handler>;
 
-/** Everything but syntax highlighting: directives, links, images → hast → sanitized, diagrams marked. */
+/** Everything but syntax highlighting: directives, links, images → hast, diagrams and tables marked → sanitized. */
 export function chapterHast(tree: Root, options: ChapterRenderOptions): HastRoot {
 	const ctx = createRenderContext({ schema: options.schema, base: options.base, ui: options.ui });
 	renderTree(tree, ctx, options.images ? { images: options.images } : {});
 	const hast = toHast(tree, { handlers: HANDLERS }) as HastRoot;
 	normaliseProperties(hast);
-	const clean = sanitizeChapter(hast, options.policy);
-	markDiagrams(clean);
-	return clean;
+	markDiagrams(hast, ctx.ui);
+	wrapTables(hast, ctx.ui);
+	// Last, over everything including the figures and wrappers above (src/render/sanitize.ts allows them).
+	return sanitizeChapter(hast, options.policy);
 }
 
 export async function renderChapter(tree: Root, options: ChapterRenderOptions): Promise<RenderedChapter> {
@@ -104,18 +105,66 @@ function normaliseProperties(node: HastRoot | ElementContent) {
 	if ('children' in node) for (const c of node.children) normaliseProperties(c as ElementContent);
 }
 
-/** ```mermaid blocks become `<pre class="mermaid">` (drawn in the browser, never highlighted as code). */
-function markDiagrams(node: HastRoot | ElementContent) {
+/**
+ * ```mermaid blocks become a figure (drawn in the browser by src/scripts/diagrams.ts, never highlighted as code):
+ *
+ *   <figure class="diagram" data-diagram data-scroll-hint="Scroll sideways for more">
+ *     <pre class="mermaid" data-pagefind-ignore hidden>the source</pre>
+ *     <p class="diagram__alt"><span class="diagram__label" data-pagefind-ignore>Diagram: </span>the fence's alt="…"</p>
+ *   </figure>
+ *
+ * Without JavaScript a reader sees the text alternative, not the source; the script draws the diagram and
+ * gives it the same text as its accessible name. A diagram without `alt` (a warning, diagram-no-alt) shows its
+ * source as before. Search never indexes the source.
+ */
+function markDiagrams(node: HastRoot | ElementContent, ui: RenderContext['ui']) {
 	if (!('children' in node)) return;
 	node.children.forEach((child, i) => {
 		if (child.type !== 'element') return;
 		const code = child.tagName === 'pre' && child.children.length === 1 ? child.children[0] : undefined;
 		if (code?.type === 'element' && code.tagName === 'code' && (code.properties.className as string[] | undefined)?.includes('language-mermaid')) {
-			node.children[i] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: code.children };
+			const alt = code.properties[DIAGRAM_ALT];
+			const source: Element = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'], dataPagefindIgnore: '', hidden: typeof alt === 'string' }, children: code.children };
+			const text: Element[] =
+				typeof alt === 'string'
+					? [{ type: 'element', tagName: 'p', properties: { className: ['diagram__alt'] }, children: [{ type: 'element', tagName: 'span', properties: { className: ['diagram__label'], dataPagefindIgnore: '' }, children: [{ type: 'text', value: `${ui.t('diagram.label')} ` }] }, { type: 'text', value: alt }] }]
+					: [];
+			// A diagram without alt is named "Diagram" when drawn (src/scripts/diagrams.ts reads the name from here).
+			node.children[i] = { type: 'element', tagName: 'figure', properties: { className: ['diagram'], dataDiagram: '', dataScrollHint: ui.t('scroll.hint'), ...(typeof alt === 'string' ? {} : { dataName: ui.t('diagram.unnamed') }) }, children: [source, ...text] };
 			return;
 		}
-		markDiagrams(child);
+		markDiagrams(child, ui);
 	});
+}
+
+/**
+ * Every table sits in a scroll container that a keyboard can reach (a table wider than the column scrolls
+ * sideways inside it, not the page), named by its column headings. src/scripts/chapter.ts adds the visible
+ * cue when it really is wider.
+ */
+function wrapTables(node: HastRoot | ElementContent, ui: RenderContext['ui']) {
+	if (!('children' in node)) return;
+	node.children.forEach((child, i) => {
+		if (child.type !== 'element') return;
+		if (child.tagName === 'table') {
+			node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: tableLabel(child, ui), dataScrollHint: ui.t('scroll.hint') }, children: [child] };
+			return;
+		}
+		wrapTables(child, ui);
+	});
+}
+
+/** "Table: Service, Who patches, Notes" — the first row's cells, at most four. */
+function tableLabel(table: Element, ui: RenderContext['ui']): string {
+	const text = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(text).join('') : '');
+	const rows: Element[] = [];
+	const walk = (n: Element) => {
+		for (const c of n.children) if (c.type === 'element') c.tagName === 'tr' ? rows.push(c) : walk(c);
+	};
+	walk(table);
+	const cells = (rows[0]?.children ?? []).filter((c): c is Element => c.type === 'element').map((c) => text(c).replace(/\s+/g, ' ').trim()).filter(Boolean);
+	const shown = cells.slice(0, 4).join(', ');
+	return shown ? ui.t('table.label', { columns: `${shown}${cells.length > 4 ? ', …' : ''}` }) : ui.t('table.unnamed');
 }
 
 function collectFragments(node: HastRoot | Element, quizzes: Record<string, string>, terms: Record<string, string>) {

@@ -12,6 +12,7 @@ import { directiveFor } from '../directives/registry.ts';
 import type { DirectiveNode, RenderContext } from '../directives/types.ts';
 import { englishUi } from '../i18n/index.ts';
 import { parseCodeMeta, shikiMeta } from '../syntax/code-meta.ts';
+import { diagramAlt } from '../syntax/fence.ts';
 
 /** A local image as published: its URL on the site and its size. */
 export interface PublishedImage {
@@ -24,6 +25,9 @@ export interface TreeRenderOptions {
 	/** Local images by the URL written in the chapter. */
 	images?: ReadonlyMap<string, PublishedImage>;
 }
+
+/** The property that carries a diagram's `alt` from its fence to the renderer (`data-diagram-alt`). */
+export const DIAGRAM_ALT = 'dataDiagramAlt';
 
 export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOptions = {}) {
 	walk(tree, (node, index, parent) => {
@@ -64,10 +68,16 @@ export function renderTree(tree: Root, ctx: RenderContext, options: TreeRenderOp
 /**
  * A code block's options (src/syntax/code-meta.ts): a title makes it a figure with the title as its caption;
  * the highlighted lines and line numbers travel to the highlighter (./highlight.ts) as `data-meta`, normalised,
- * and the raw meta is dropped, so nothing the checker did not accept reaches Shiki.
+ * and the raw meta is dropped, so nothing the checker did not accept reaches Shiki. A diagram keeps only its `alt`.
  */
 function codeBlock(code: Code, index: number | undefined, parent: Parent | undefined): 'skip' {
-	if (code.lang === 'mermaid' || !code.meta) return 'skip';
+	if (code.lang === 'mermaid') {
+		// A diagram's only option is its text alternative: it travels on its <code> to the figure that replaces it (./chapter.ts).
+		const alt = diagramAlt(code.meta);
+		if (alt) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, [DIAGRAM_ALT]: alt } };
+		return 'skip';
+	}
+	if (!code.meta) return 'skip';
 	const { meta } = parseCodeMeta(code.meta);
 	code.meta = null;
 	const options = shikiMeta(meta);

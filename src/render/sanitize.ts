@@ -9,7 +9,11 @@ import type { Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { type ContentPolicy, LOOSENED_ATTRIBUTES, neverAllowed, propertyOf } from '../config/policy.ts';
 
-/** Elements the directives emit (src/directives/*) beyond GitHub's: quizzes, exercises, flashcards, diagrams. */
+/**
+ * Elements the directives emit (src/directives/*) beyond GitHub's: quizzes, exercises, flashcards; and the
+ * renderer's own (src/render/chapter.ts, render.ts): `figure` for diagrams and titled code blocks, `div` scroll
+ * containers around tables (with `tabIndex`, `role`, `ariaLabel` below).
+ */
 const DIRECTIVE_TAGS = ['section', 'form', 'fieldset', 'legend', 'label', 'input', 'button', 'dfn', 'figure', 'figcaption', 'nav'];
 
 /** Attributes the directives emit, on any of their elements. `data*` covers data-ref, data-owner, data-quiz… */

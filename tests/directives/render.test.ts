@@ -84,15 +84,15 @@ describe(':::control (block)', () => {
 			"
 			<div class="control-card control-card--shared" data-ref="cloudtrail.trail-configuration" data-owner="shared" data-pagefind-filter="owner:Shared">
 			  <p class="control-card__head">
-			    <span class="badge badge--shared"> "Shared"
+			    <span class="badge badge--shared" data-pagefind-ignore=""> "Shared"
 			    <a class="control-card__title" href="/matrix/#cloudtrail.trail-configuration"> "Turn on CloudTrail in every Region"
-			    <code class="control-card__id"> "cloudtrail.trail-configuration"
+			    <code class="control-card__id" data-pagefind-ignore=""> "cloudtrail.trail-configuration"
 			  <dl class="split">
 			    <dt>
-			      <span class="badge badge--aws"> "AWS"
+			      <span class="badge badge--aws" data-pagefind-ignore=""> "AWS"
 			    <dd> "Runs the service and delivers events"
 			    <dt>
-			      <span class="badge badge--customer"> "Customer"
+			      <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
 			    <dd> "Creates trails and chooses where logs go"
 			  <p>
 			    "Turn it on in "
@@ -110,7 +110,7 @@ describe(':::card', () => {
 			<div class="card" data-ref="global.physical-security" data-owner="aws">
 			  <p class="card__title">
 			    "Security of the cloud"
-			    <span class="badge badge--aws" title="Physical security of data centers"> "AWS"
+			    <span class="badge badge--aws" data-pagefind-ignore="" title="Physical security of data centers"> "AWS"
 			  <p> "AWS guards the buildings."
 			"
 		`);
@@ -146,9 +146,9 @@ describe(':::quiz', () => {
 			  <form class="quiz__form" data-quiz-form="">
 			    <fieldset aria-describedby="quiz-patch-owner-result">
 			      <legend class="quiz__question" id="quiz-patch-owner-q">
-			        <span class="quiz__kind"> "Quiz"
+			        <span class="quiz__kind" data-pagefind-ignore=""> "Quiz"
 			        <span class="quiz__para"> "A kernel flaw is announced. Who patches the guest OS?"
-			      <ul class="quiz__options" role="list">
+			      <ul class="quiz__options" role="list" data-pagefind-ignore="">
 			        <li>
 			          <label class="quiz__option">
 			            <input type="radio" name="quiz-patch-owner" value="0">
@@ -174,7 +174,7 @@ describe(':::quiz', () => {
 			      <p> "The guest OS belongs to the customer."
 			    <p class="quiz__owner">
 			      "Owner: "
-			      <span class="badge badge--customer"> "Customer"
+			      <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
 			      <a href="/matrix/#ec2.guest-os-patching"> "Patch and harden the guest operating system of an EC2 instance"
 			"
 		`);
@@ -188,9 +188,9 @@ describe(':::quiz', () => {
 			  <form class="quiz__form" data-quiz-form="">
 			    <fieldset aria-describedby="quiz-aws-tasks-result">
 			      <legend class="quiz__question" id="quiz-aws-tasks-q">
-			        <span class="quiz__kind"> "Quiz · choose all that apply"
+			        <span class="quiz__kind" data-pagefind-ignore=""> "Quiz · choose all that apply"
 			        <span class="quiz__para"> "Which does AWS do?"
-			      <ul class="quiz__options" role="list">
+			      <ul class="quiz__options" role="list" data-pagefind-ignore="">
 			        <li>
 			          <label class="quiz__option">
 			            <input type="checkbox" name="quiz-aws-tasks" value="0">
@@ -393,7 +393,7 @@ describe('::ownership-exercise', () => {
 			    <li class="exercise__item" data-ref="ec2.guest-os-patching" data-answer="customer">
 			      <fieldset>
 			        <legend class="exercise__control"> "Patch and harden the guest operating system of an EC2 instance"
-			        <div class="exercise__choices">
+			        <div class="exercise__choices" data-pagefind-ignore="">
 			          <label class="exercise__choice">
 			            <input type="radio" name="exercise-1-0" value="aws">
 			            " AWS"
@@ -404,15 +404,15 @@ describe('::ownership-exercise', () => {
 			            <input type="radio" name="exercise-1-0" value="shared">
 			            " Shared"
 			      <p class="exercise__feedback">
-			      <details class="exercise__answer">
+			      <details class="exercise__answer" data-pagefind-ignore="">
 			        <summary> "Show answer"
 			        <p>
-			          <span class="badge badge--customer"> "Customer"
+			          <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
 			          " AWS never logs into your instances."
 			    <li class="exercise__item" data-ref="cloudtrail.trail-configuration" data-answer="shared">
 			      <fieldset>
 			        <legend class="exercise__control"> "Turn on CloudTrail in every Region"
-			        <div class="exercise__choices">
+			        <div class="exercise__choices" data-pagefind-ignore="">
 			          <label class="exercise__choice">
 			            <input type="radio" name="exercise-1-1" value="aws">
 			            " AWS"
@@ -423,17 +423,17 @@ describe('::ownership-exercise', () => {
 			            <input type="radio" name="exercise-1-1" value="shared">
 			            " Shared"
 			      <p class="exercise__feedback">
-			      <details class="exercise__answer">
+			      <details class="exercise__answer" data-pagefind-ignore="">
 			        <summary> "Show answer"
 			        <p>
-			          <span class="badge badge--shared"> "Shared"
+			          <span class="badge badge--shared" data-pagefind-ignore=""> "Shared"
 			          " Turn on CloudTrail in every Region"
 			        <dl class="split">
 			          <dt>
-			            <span class="badge badge--aws"> "AWS"
+			            <span class="badge badge--aws" data-pagefind-ignore=""> "AWS"
 			          <dd> "Runs the service and delivers events"
 			          <dt>
-			            <span class="badge badge--customer"> "Customer"
+			            <span class="badge badge--customer" data-pagefind-ignore=""> "Customer"
 			          <dd> "Creates trails and chooses where logs go"
 			  <div class="exercise__actions" hidden>
 			    <button type="button" class="button" data-exercise-check=""> "Check answers"

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SEARCH_RANKING } from '../../src/scripts/search.ts';
 import { SITE, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
 interface Hit {
@@ -18,6 +19,7 @@ function pagefindSearch(page: Page, term: string | null, filters: Record<string,
 	// A string, not a function: the test runner would rewrite a function's dynamic import().
 	return page.evaluate(`(async () => {
 		const pf = await import(${JSON.stringify(`${SITE.base}pagefind/pagefind.js`)});
+		await pf.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
 		const res = await pf.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} });
 		const data = await Promise.all(res.results.map((r) => r.data()));
 		return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', ...(d.meta.kind ? { kind: d.meta.kind } : {}), subs: (d.sub_results ?? []).map((s) => s.url) }));

@@ -58,6 +58,9 @@ export interface BrowserSite {
 	open(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
 }
 
+/** The bundled course (content/), served at the root: real diagrams, tables and search queries. */
+export const BUNDLED = { build: 'bundled', base: '/' } as const;
+
 /**
  * Serve a built fixture (the interactive one unless `which` says another) and launch a browser for the file's
  * tests; both are closed in afterAll. Use the returned object inside tests (it is filled in by beforeAll).

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SEARCH_RANKING } from '../../src/scripts/search.ts';
 
 export interface PagefindHit {
 	url: string;
@@ -34,7 +35,8 @@ export async function searchSite(distDir: string, query: string, filters?: Recor
 	patchFetch();
 	// A query string makes each site (and language) its own module instance (pagefind.js keeps state per module).
 	const pf = await import(`${pathToFileURL(`${distDir}/pagefind/pagefind.js`).href}?site=${encodeURIComponent(distDir)}${lang ? `&lang=${lang}` : ''}`);
-	await pf.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, baseUrl: '/' });
+	// The ranking the site's search box uses.
+	await pf.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, baseUrl: '/', ranking: SEARCH_RANKING });
 	// pagefind.js reads the page's language from `document` when it first searches: give it the one it would see.
 	const page = globalThis as { document?: unknown };
 	const had = 'document' in page;

@@ -91,7 +91,20 @@ function takeLock(lock: string): boolean {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 	}
-	const holder = Number(fs.readFileSync(lock, 'utf8'));
+	let text: string;
+	try {
+		text = fs.readFileSync(lock, 'utf8');
+	} catch (error) {
+		// Released between the two calls: try again.
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return takeLock(lock);
+		throw error;
+	}
+	// Empty: its holder has created it and not yet written its pid (unless it died in between, long ago).
+	if (!text) {
+		const made = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+		if (made !== undefined && Date.now() - made < 10_000) return false;
+	}
+	const holder = Number(text);
 	if (holder && isAlive(holder)) return false;
 	fs.rmSync(lock, { force: true });
 	return takeLock(lock);

@@ -47,6 +47,13 @@ export async function visitSite(outDir: string, base: string): Promise<PageRepor
 			crossOrigin.length = 0;
 			const url = new URL(page, server.url).href;
 			const response = await tab.goto(url, { waitUntil: 'networkidle' });
+			// Diagrams are drawn only near the screen: bring each one there, so its labels are rendered (and judged) too.
+			const figures = tab.locator('figure[data-diagram]');
+			for (let i = 0; i < (await figures.count()); i++) {
+				await figures.nth(i).scrollIntoViewIfNeeded();
+				// A diagram that fails to draw keeps its text alternative; what counts is that nothing ran.
+				await figures.nth(i).and(tab.locator('[data-rendered]')).waitFor({ timeout: 15_000 }).catch(() => {});
+			}
 			const seen = await tab.evaluate(async (u) => {
 				const served = new DOMParser().parseFromString(await (await fetch(u)).text(), 'text/html').title;
 				return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/messages.ts';
 import { BUILT_IN } from '../../src/i18n/index.ts';
 import type { CourseModel } from '../../src/model/model.ts';
-import { courseRecords, htmlText, quizText } from '../../src/integration/pagefind.ts';
+import { courseRecords, htmlText, quizQuestion, recordHtml, WEIGHTS } from '../../src/integration/pagefind.ts';
 import { breakdown, ownerOrder, pageOwners, pickQuestions, scoreLine } from '../../src/scripts/exam.ts';
 import { cardRank, initialOrder } from '../../src/scripts/flashcards.ts';
 import { chapterStatus, dueText, examText, summaryText } from '../../src/scripts/home-progress.ts';
@@ -231,8 +231,10 @@ describe('search records', () => {
 	const quizHtml =
 		'<div class="quiz" id="quiz-q1" data-quiz="q1" data-correct="1" data-owner="customer"><form class="quiz__form" data-quiz-form><fieldset><legend class="quiz__question" id="quiz-q1-q"><span class="quiz__kind">Quiz</span><span class="quiz__para">Who patches the guest &amp; OS?</span></legend><ul class="quiz__options" role="list"><li><label class="quiz__option"><input type="radio" name="quiz-q1" value="0"><span>AWS</span></label></li><li><label class="quiz__option"><input type="radio" name="quiz-q1" value="1"><span>The customer</span></label></li></ul></fieldset><div class="quiz__actions" hidden><button type="submit" class="button">Check answer</button><button type="reset" class="button button--quiet">Try again</button></div><p class="quiz__result" id="quiz-q1-result" role="status" aria-live="polite"></p></form><details class="quiz__answer" data-pagefind-ignore=""><summary>Show answer</summary><p class="quiz__correct">Correct answer:</p><ul><li>The customer</li></ul><div class="quiz__explanation"><p>It is yours.</p></div><p class="quiz__owner">Owner: <span class="badge badge--customer">Customer</span> <a href="/matrix/#ec2.patching">Patch the OS</a></p></details></div>';
 
-	it('reads a quiz as its question only: no options, answer, explanation or owner', () => {
-		expect(quizText(quizHtml)).toEqual({ question: 'Who patches the guest & OS?' });
+	it('reads a quiz as its question only: no label, options, answer, explanation or owner', () => {
+		expect(quizQuestion(quizHtml)).toBe('Who patches the guest & OS?');
+		// The label as the quiz renders it: out of the page's search text too.
+		expect(quizQuestion(quizHtml.replace('<span class="quiz__kind">', '<span class="quiz__kind" data-pagefind-ignore="">'))).toBe('Who patches the guest & OS?');
 		expect(htmlText('<p>a&nbsp;&lt;b&gt; &#39;c&#x27;</p>')).toBe("a <b> 'c'");
 	});
 
@@ -243,7 +245,8 @@ describe('search records', () => {
 			chapters: [chapter],
 			quizzes: [{ id: 'q1', chapter: 'alpha', section: 'who-patches', html: quizHtml }],
 			glossary: [{ id: 'guest-os', front: 'Guest OS', text: 'the OS inside', chapter: 'alpha', html: '<p>the OS <span class="ctl ctl--customer" data-owner="customer">inside</span></p>' }],
-			controls: [{ id: 'ec2.patching', title: 'Patch the OS', owner: 'customer', service: 'ec2', sources: [], taughtIn: [{ chapter: 'alpha' }] }],
+			controls: [{ id: 'ec2.patching', title: 'Patch the OS', owner: 'customer', service: 'ec2', notes: 'Inside the instance.', sources: [], aliases: ['OS patching'], taughtIn: [{ chapter: 'alpha' }] }],
+			services: [{ id: 'ec2', title: 'Amazon EC2' }],
 			ui: BUILT_IN.en,
 			locale: { lang: 'en', prefix: '', name: 'English' },
 			owners: [
@@ -269,10 +272,11 @@ describe('search records', () => {
 			},
 			{
 				url: '/matrix/#ec2.patching',
-				content: 'Patch the OS. Customer responsibility. ec2.patching',
+				content: 'Patch the OS. Inside the instance.',
+				names: 'OS patching, Amazon EC2',
 				language: 'en',
 				meta: { title: 'Patch the OS', kind: 'Control · Customer', chapter: 'Alpha' },
-				filters: { type: ['Control'], owner: ['Customer'] },
+				filters: { type: ['Control'], chapter: ['Alpha'], owner: ['Customer'] },
 			},
 		]);
 	});
@@ -283,7 +287,8 @@ describe('search records', () => {
 			chapters: [{ slug: 'alpha', title: 'Alpha (de)', number: 1, headings: [] }],
 			quizzes: [],
 			glossary: [],
-			controls: [{ id: 'ec2.patching', title: 'Das Betriebssystem patchen', owner: 'kunde', service: 'ec2', split: undefined, sources: [], taughtIn: [{ chapter: 'alpha' }, { chapter: 'beta' }] }],
+			controls: [{ id: 'ec2.patching', title: 'Das Betriebssystem patchen', owner: 'kunde', service: 'ec2', split: undefined, sources: [], aliases: [], taughtIn: [{ chapter: 'alpha' }, { chapter: 'beta' }] }],
+			services: [],
 			ui: BUILT_IN.de,
 			locale: { lang: 'de', prefix: 'de', name: 'Deutsch' },
 			owners: [
@@ -295,12 +300,25 @@ describe('search records', () => {
 		expect(courseRecords(model)).toEqual([
 			{
 				url: '/de/matrix/#ec2.patching',
-				content: 'Das Betriebssystem patchen. Zuständig: Kunde. ec2.patching',
+				content: 'Das Betriebssystem patchen.',
 				language: 'de',
 				meta: { title: 'Das Betriebssystem patchen', kind: 'Maßnahme · Kunde', chapter: 'Alpha (de)' },
-				filters: { type: ['Maßnahme'], owner: ['Kunde'] },
+				filters: { type: ['Maßnahme'], chapter: ['Alpha (de)'], owner: ['Kunde'] },
 			},
 		]);
+	});
+
+	it('indexes a record as a page: its words weighted, its meta and filters hidden and escaped', () => {
+		const html = recordHtml({ url: '/matrix/#x.y', content: 'Use <b> & "quotes"', names: 'XY', language: 'en', meta: { title: 'A & B' }, filters: { type: ['Control'], chapter: ['C <1>'] } });
+		expect(html).toBe(
+			'<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><main data-pagefind-body>' +
+				'<span hidden data-pagefind-ignore data-pagefind-meta="title">A &amp; B</span>' +
+				'<span hidden data-pagefind-ignore data-pagefind-filter="type">Control</span>' +
+				'<span hidden data-pagefind-ignore data-pagefind-filter="chapter">C &lt;1&gt;</span>' +
+				`<p data-pagefind-weight="${WEIGHTS.record}">Use &lt;b&gt; &amp; &quot;quotes&quot;</p>` +
+				`<p data-pagefind-weight="${WEIGHTS.names}">XY</p>` +
+				'</main></body></html>',
+		);
 	});
 });
 

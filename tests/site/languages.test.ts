@@ -77,7 +77,8 @@ describe('the example course: German, on Microsoft Azure, with its own parties',
 		const hits = await searchSite(dist, 'Gastbetriebssystem', undefined, 'de');
 		expect(hits.some((h) => h.url === '/chapters/dienste/')).toBe(true);
 		const control = hits.find((h) => h.url === '/matrix/#vm.gastbetriebssystem');
-		expect(control?.filters).toEqual({ type: ['Maßnahme'], owner: ['Kunde'] });
+		// A control record's chapter filter is the chapters that teach it (issue 12).
+		expect(control?.filters).toEqual({ type: ['Maßnahme'], chapter: ['Verantwortung Dienst für Dienst'], owner: ['Kunde'] });
 	});
 });
 

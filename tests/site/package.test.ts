@@ -81,7 +81,7 @@ describe('the package, packed and installed in a new course project', () => {
 		fs.mkdirSync(path.join(many, 'chapters'), { recursive: true });
 		for (const f of ['course.yaml', 'ownership.yaml']) fs.copyFileSync(path.join(project, 'content', f), path.join(many, f));
 		for (let n = 1; n <= 50; n++) fs.writeFileSync(path.join(many, 'chapters', `part-${n}.mdx`), chapter(`Part ${n}`, n, `## Part ${n}\n\nText of part ${n}.`));
-		fs.writeFileSync(path.join(many, 'chapters', 'part-2.mdx'), chapter('Part 2', 2, '```mermaid\nflowchart LR\n  A --> B\n```\n\n```mermaid\nflowchart LR\n  A -->\n```'));
+		fs.writeFileSync(path.join(many, 'chapters', 'part-2.mdx'), chapter('Part 2', 2, '```mermaid alt="A leads to B."\nflowchart LR\n  A --> B\n```\n\n```mermaid alt="A leads nowhere."\nflowchart LR\n  A -->\n```'));
 		const r = npm(['run', 'check', '--', 'many'], project);
 		expect(r.status, r.output).toBe(1);
 		expect(r.stdout).toMatch(/^many\/chapters\/part-2\.mdx:12:1: error mermaid-syntax: Mermaid diagram does not parse: /m);

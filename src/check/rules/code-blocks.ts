@@ -1,11 +1,13 @@
 /**
  * `code-meta`: the options after a code block's language (src/syntax/code-meta.ts) must be ones the site
- * shows — a title, lines to highlight that the block has, line numbers. Anything else would be dropped
- * silently, so it is reported at its column on the fence line, with what to write instead.
+ * shows — a title, lines to highlight that the block has, line numbers; on a Mermaid diagram only `alt="…"`.
+ * Anything else would be dropped silently, so it is reported at its column on the fence line, with what to
+ * write instead.
  */
 import type { Code } from 'mdast';
 import { walk } from '../../core/walk.ts';
 import { codeLines, parseCodeMeta } from '../../syntax/code-meta.ts';
+import { diagramMetaProblems } from '../../syntax/fence.ts';
 import type { ChapterRule } from './index.ts';
 
 export const codeBlocks: ChapterRule = (tree, ctx) => {
@@ -21,11 +23,9 @@ export const codeBlocks: ChapterRule = (tree, ctx) => {
 			const fence = ctx.source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
 			const at = fence.indexOf(code.meta, column - 1);
 			const place = (o: number) => ({ type: 'code', position: { start: { line, column: at === -1 ? column : at + o + 1 }, end: { line, column } } });
-			if (code.lang === 'mermaid') {
-				ctx.report(place(0), 'code-meta', `Unexpected options \`${code.meta.trim()}\` on a Mermaid diagram: a diagram has no title, line highlights or line numbers`, 'Remove them; say what the diagram shows in the sentence before it.');
-				return;
-			}
-			for (const p of parseCodeMeta(code.meta, codeLines(code.value)).problems) ctx.report(place(p.offset), 'code-meta', p.message, p.hint);
+			// A diagram has no title, highlights or line numbers: its one option is its text alternative (`diagram-no-alt`).
+			const problems = code.lang === 'mermaid' ? diagramMetaProblems(code.meta) : parseCodeMeta(code.meta, codeLines(code.value)).problems;
+			for (const p of problems) ctx.report(place(p.offset), 'code-meta', p.message, p.hint);
 		},
 		'code',
 	);

@@ -10,6 +10,7 @@ import type { ChapterFacts } from '../chapter.ts';
 import type { RuleId } from '../../core/diagnostics.ts';
 import { COURSE_RULES as LANGUAGE_RULES, type CourseRule } from './course-rules.ts';
 import { codeBlocks } from './code-blocks.ts';
+import { diagramAlt } from './diagram-alt.ts';
 import { collectLinks, internalLinks } from './links.ts';
 import { mermaidSyntax } from './mermaid.ts';
 import type { ContentPolicy } from '../../config/policy.ts';
@@ -40,7 +41,7 @@ export type ChapterRule = (tree: Root, ctx: ChapterRuleContext) => void;
 /** The prose rules (untagged claims, quiz answers) read English sentences; in other languages they stand down. */
 export const readsEnglish = (language: string) => /^en(?:-|$)/i.test(language);
 
-export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, codeBlocks, untaggedClaims, quizAnswerOwner];
+export const CHAPTER_RULES: ChapterRule[] = [safeContent, collectLinks, localImages, codeBlocks, diagramAlt, untaggedClaims, quizAnswerOwner];
 
 /** Every course rule, in order: the language's, then links (they need every chapter's headings), diagrams, the policy notice. */
 export const ALL_COURSE_RULES: CourseRule[] = [...LANGUAGE_RULES, internalLinks, mermaidSyntax, policyNotice];
