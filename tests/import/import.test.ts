@@ -174,10 +174,10 @@ describe('the pieces', () => {
 
 describe('npm run import', () => {
 	/** The CLI in this process, as tests/helpers/cli.ts runs the checker's: the same code, no Node start-up. */
-	const cli = (args: string[]) => {
+	const cli = async (args: string[]) => {
 		let stdout = '';
 		let stderr = '';
-		const status = main(args, { cwd: FIXTURES, out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+		const status = await main(args, { cwd: FIXTURES, out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
 		return { status, stdout, stderr };
 	};
 
@@ -186,26 +186,26 @@ describe('npm run import', () => {
 		expect([r.status, r.stderr, r.stdout.split('\n').at(-3)]).toEqual([0, '', `4 pages imported into ${path.relative(FIXTURES, path.join(tmp, 'process'))}: everything converted.`]);
 	});
 
-	it('prints what it changed and exits 0 when everything converted', () => {
+	it('prints what it changed and exits 0 when everything converted', async () => {
 		const dest = path.join(tmp, 'cli-starlight');
-		const r = cli(['--from', 'starlight', 'starlight', dest]);
+		const r = await cli(['--from', 'starlight', 'starlight', dest]);
 		expect(r.stderr).toBe('');
 		expect(r.stdout).toBe(`${fs.readFileSync(path.join(EXPECTED, 'starlight/notes.txt'), 'utf8')}4 pages imported into ${path.relative(FIXTURES, dest)}: everything converted.\nNext: npm run check -- ${path.relative(FIXTURES, dest)}\n`);
 		expect(r.status).toBe(0);
 	});
 
-	it('lists every construct it could not convert with file and line, and exits 1', () => {
-		const r = cli(['--from', 'starlight', 'leftovers-starlight', path.join(tmp, 'cli-leftovers')]);
+	it('lists every construct it could not convert with file and line, and exits 1', async () => {
+		const r = await cli(['--from', 'starlight', 'leftovers-starlight', path.join(tmp, 'cli-leftovers')]);
 		expect(r.stdout).toContain('leftovers-starlight/widgets.mdx:13: cannot convert <Preview>: this course language has no equivalent; left as written\n');
 		expect(r.stdout).toContain('9 constructs could not be converted (listed above).');
 		expect(r.status).toBe(1);
 	});
 
-	it('never overwrites a chapter', () => {
+	it('never overwrites a chapter', async () => {
 		const dest = path.join(tmp, 'cli-twice');
-		expect(cli(['--from', 'docusaurus', 'docusaurus', dest]).status).toBe(0);
+		expect((await cli(['--from', 'docusaurus', 'docusaurus', dest])).status).toBe(0);
 		fs.writeFileSync(path.join(dest, 'chapters/intro.mdx'), 'mine');
-		const r = cli(['--from', 'docusaurus', 'docusaurus', dest]);
+		const r = await cli(['--from', 'docusaurus', 'docusaurus', dest]);
 		expect(r.stderr).toContain(`${path.relative(FIXTURES, path.join(dest, 'chapters/intro.mdx'))} already exists; left unchanged.`);
 		expect(fs.readFileSync(path.join(dest, 'chapters/intro.mdx'), 'utf8')).toBe('mine');
 		expect(r.status).toBe(1);
@@ -217,8 +217,8 @@ describe('npm run import', () => {
 		[['--from', 'starlight', 'starlight'], 'Expected a source folder and a course folder, got 1 argument.'],
 		[['--from', 'starlight', 'no-such-folder', 'out'], `Source folder not found: ${path.join(FIXTURES, 'no-such-folder')}`],
 		[['--from', 'starlight', '--site', 'docs.example.com', 'starlight', 'out'], '--site must be an http(s) address, got "docs.example.com".'],
-	])('exits 2 on bad usage: %j', (args, message) => {
-		const r = cli(args);
+	])('exits 2 on bad usage: %j', async (args, message) => {
+		const r = await cli(args);
 		expect(r.stderr.split('\n')[0]).toBe(message);
 		expect(r.status).toBe(2);
 	});
