@@ -93,7 +93,7 @@ function bookReader(book: string, pageDir: string) {
 		const target = path.resolve(pageDir, file);
 		if (!fs.existsSync(target) || !fs.statSync(target).isFile()) return { problem: 'the file was not found' };
 		const real = fs.realpathSync(target);
-		if (real !== inside && !real.startsWith(inside + path.sep)) return { problem: `the file is outside the book (${book})` };
+		if (real !== inside && !real.startsWith(inside + path.sep)) return { problem: 'the file is outside the book (the folder holding book.toml)' };
 		if (fs.statSync(real).size > INCLUDE_BYTES) return { problem: `the file is larger than ${INCLUDE_BYTES} bytes` };
 		return { text: fs.readFileSync(real, 'utf8') };
 	};

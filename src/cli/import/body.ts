@@ -13,7 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SAFE_ELEMENTS } from '../../config/policy.ts';
-import { convertHtml, openingTag, type Tag, VOID } from './html.ts';
+import { altText, convertHtml, openingTag, type Tag, VOID } from './html.ts';
 import { splitFrontmatter } from '../../syntax/frontmatter.ts';
 import { parseChapter } from '../../syntax/parse.ts';
 import { convertCode } from './code.ts';
@@ -300,14 +300,14 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		if (!asMarkdown) return pairs;
 		for (let i = 0; i < children.length; i++) {
 			const open = children[i]!.type === 'html' ? openingTag((children[i] as Html).value) : undefined;
-			if (!open || VOID.has(open.name.toLowerCase())) continue;
+			if (!open || open.selfClosing || VOID.has(open.name.toLowerCase())) continue;
 			let depth = 0;
 			for (let j = i + 1; j < children.length; j++) {
 				const c = children[j]!;
 				if (c.type !== 'html') continue;
 				const o = openingTag(c.value);
 				const close = /^<\/([A-Za-z][\w-]*)\s*>$/.exec(c.value.trim())?.[1];
-				if (o && o.name.toLowerCase() === open.name.toLowerCase()) depth++;
+				if (o && !o.selfClosing && o.name.toLowerCase() === open.name.toLowerCase()) depth++;
 				else if (close?.toLowerCase() === open.name.toLowerCase() && depth-- === 0) {
 					pairs.set(i, j);
 					break;
@@ -455,7 +455,8 @@ export function convertBody(source: string, options: BodyOptions): Body {
 			case 'code':
 				return code(node);
 			case 'text':
-				if (options.book && /\{\{\s*#(?:include|rustdoc_include|playground)\b/.test(node.value)) note(node, '{{#include}}', 'mdBook includes are expanded in code blocks only; left as written');
+				// `\{{#include …}}` is mdBook's way to write the text itself.
+				if (options.book && /(?<!\\)\{\{\s*#(?:include|rustdoc_include|playground)\b/.test(src.slice(start(node), end(node)))) note(node, '{{#include}}', 'mdBook includes are expanded in code blocks only; left as written');
 				return asMarkdown ? escapeMdx(src.slice(start(node), end(node))) : undefined;
 			case 'html':
 				return asMarkdown ? html(node) : undefined;
@@ -478,6 +479,7 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		const out = convertCode({ flavour: options.flavour, lang, meta: node.meta ?? '', lines: staged.map((l) => l.text) });
 		if (!out && lang === (node.lang ?? undefined) && staged.length === lines.length && staged.every((l, i) => l.text === lines[i])) return undefined;
 		for (const text of out?.notes ?? []) info(node, `code block: ${text}`);
+		for (const option of out?.left ?? []) note(node, `code-block option ${option}`, 'this site has no equivalent (its options: title="…", {lines}, showLineNumbers); left as written');
 		const final = out ? out.lines.map((l) => ({ from: staged[l.from]!.from, text: l.text })) : staged;
 		// The caller indents the result as the block was (./body.ts splice): keep only what is beyond that.
 		const indent = indentAt(start(node));
@@ -515,18 +517,17 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		if (reported.has(node)) return undefined;
 		const v = node.value.trim();
 		if (/^<br\s*\/?>$/i.test(v)) return '<br />';
-		const img = /^<img\s([^>]*?)\/?>$/i.exec(v);
-		if (img) {
-			const attr = (n: string) => new RegExp(`\\b${n}\\s*=\\s*(["'])(.*?)\\1`, 'i').exec(img[1]!)?.[2];
-			const url = attr('src');
-			if (url) {
-				const r = image(node.position, url);
-				return `![${(attr('alt') ?? '').replace(/[[\]]/g, '\\$&')}](${'url' in r ? r.url : url})`;
-			}
+		const tag = openingTag(v);
+		const url = tag?.name.toLowerCase() === 'img' ? tag.attrs.get('src') : undefined;
+		if (typeof url === 'string') {
+			const r = image(node.position, url);
+			const dropped = [...tag!.attrs.keys()].filter((a) => a !== 'src' && a !== 'alt');
+			if (dropped.length) info(node, `<img>: dropped ${dropped.join(', ')}`);
+			return `![${altText(tag!.attrs.get('alt'))}](${'url' in r ? r.url : url})`;
 		}
-		const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(v)?.[1]?.toLowerCase();
-		if (tag && SAFE_ELEMENTS.has(tag)) return undefined;
-		note(node, tag ? `<${tag}>` : 'HTML', `raw HTML${tag ? '' : ` (${v.slice(0, 30)})`} is not allowed in chapters; left as written`);
+		const name = /^<\/?([a-zA-Z][\w-]*)/.exec(v)?.[1]?.toLowerCase();
+		if (name && SAFE_ELEMENTS.has(name)) return undefined;
+		note(node, name ? `<${name}>` : 'HTML', `raw HTML${name ? '' : ` (${v.slice(0, 30)})`} is not allowed in chapters; left as written`);
 		return undefined;
 	}
 

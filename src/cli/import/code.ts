@@ -82,6 +82,13 @@ export function rangeLines(range: string): number[] | undefined {
 	return lines;
 }
 
+/** `[1,2,3,5]` → `line 1-3, 5` for a note. */
+const linesText = (lines: Iterable<number>, verb = '') => {
+	const text = rangeText(lines).slice(1, -1).replaceAll(',', ', ');
+	const many = /[,-]/.test(text);
+	return `line${many ? 's' : ''} ${text}${verb ? ` ${many ? 'are' : 'is'} ${verb}` : ''}`;
+};
+
 /** `[1,2,3,5]` → `{1-3,5}`. */
 export function rangeText(lines: Iterable<number>): string {
 	const sorted = [...new Set(lines)].sort((a, b) => a - b);
@@ -141,6 +148,8 @@ export interface CodeOut {
 	/** The new lines, each with the index of the line it comes from (its indentation in the page is kept). */
 	lines: { from: number; text: string }[];
 	notes: string[];
+	/** Options kept as written because this table has no equivalent (the checker reports them too). */
+	left: string[];
 }
 
 /** The block in this course's language, or undefined when it needs no change. */
@@ -206,7 +215,7 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 	for (const t of texts) {
 		const found = lines.flatMap((l, i) => (t.test(l) ? [i + 1] : []));
 		for (const n of found) highlight.add(n);
-		notes.push(found.length ? `${t.what} marks text: the line${found.length === 1 ? '' : 's'} holding it ${found.length === 1 ? 'is' : 'are'} highlighted instead, ${rangeText(found)}` : `${t.what} marks text the block does not hold: dropped`);
+		notes.push(found.length ? `${t.what} marks text: ${linesText(found, 'highlighted')} whole instead` : `${t.what} marks text the block does not hold: dropped`);
 	}
 
 	// Expressive Code reads `diff lang="js"` as JS with +/- prefixed lines, unless it looks like a real patch.
@@ -244,7 +253,7 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 			next = false;
 		}
 		out = rest;
-		notes.push(`highlight comments became highlighted lines ${rangeText(highlight)}`);
+		notes.push(`highlight comments became highlighted ${linesText(highlight)}`);
 	}
 
 	// Added and removed lines: a comment at the end of each, in the block's language (else highlighted).
@@ -263,13 +272,14 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 				highlight.add(index + 1);
 			} else out[index] = { ...line, text: `${line.text.replace(/\s+$/, '')} ${comment}` };
 		}
-		if (diffLang === undefined || language !== diffLang) notes.push(plain.length === marks.size ? 'ins=/del= lines are highlighted' : 'ins=/del= lines became [!code ++]/[!code --] comments');
-		if (plain.length) notes.push(`${language ?? 'a block without a language'} has no comment the site reads [!code ++] in: lines ${rangeText(plain)} are highlighted instead of marked added or removed`);
-		if (blank.length) notes.push(`blank lines ${rangeText(blank)} are not marked`);
+		const commented = marks.size - plain.length - blank.length;
+		if (commented && (diffLang === undefined || language !== diffLang)) notes.push('ins=/del= lines became [!code ++]/[!code --] comments');
+		if (plain.length) notes.push(`${language ?? 'a block without a language'} has no comment the site reads [!code ++] in: ${linesText(plain, 'highlighted')} instead of marked added or removed`);
+		if (blank.length) notes.push(`blank ${linesText(blank, 'not marked')} (a comment alone on a line marks the next one)`);
 	}
 
 	if (dropped.length) notes.push(`dropped ${dropped.join(', ')}`);
-	if (!changed && !notes.length && language === lang) return undefined;
+	if (!changed && !notes.length && !kept.length && language === lang) return undefined;
 	const quoted = title === undefined ? '' : `title=${title.includes('"') ? `'${title}'` : `"${title}"`}`;
-	return { lang: language, meta: [quoted, highlight.size ? rangeText(highlight) : '', numbers ? 'showLineNumbers' : '', ...kept].filter(Boolean).join(' '), lines: out, notes };
+	return { lang: language, meta: [quoted, highlight.size ? rangeText(highlight) : '', numbers ? 'showLineNumbers' : '', ...kept].filter(Boolean).join(' '), lines: out, notes, left: kept };
 }

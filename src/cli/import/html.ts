@@ -12,6 +12,8 @@ export const VOID: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', '
 export interface Tag {
 	name: string;
 	attrs: Map<string, string | true>;
+	/** Written `<name … />`. */
+	selfClosing: boolean;
 }
 
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/gy;
@@ -31,8 +33,12 @@ export function openingTag(html: string): Tag | undefined {
 		attrs.set(a[1]!, value === undefined ? true : value.replace(CHARACTER, (_, dec, hex, name) => (name ? NAMED[name.toLowerCase()]! : String.fromCodePoint(Number.parseInt(dec ?? hex, dec ? 10 : 16)))));
 		at = ATTRIBUTE.lastIndex;
 	}
-	return /^\s*>$/.test(text.slice(at)) ? { name: m[1]!, attrs } : undefined;
+	const close = /^\s*(\/?)>$/.exec(text.slice(at));
+	return close ? { name: m[1]!, attrs, selfClosing: close[1] === '/' } : undefined;
 }
+
+/** An `alt` as Markdown image text: on one line, brackets escaped. */
+export const altText = (alt: string | true | undefined) => (typeof alt === 'string' ? alt.replace(/\s+/g, ' ').trim().replace(/[[\]]/g, '\\$&') : '');
 
 /** Inline code around any text: a backtick run longer than any inside it, padded when the text touches one. */
 export function inlineCode(text: string): string {
@@ -82,8 +88,7 @@ export function convertHtml(el: Element, options: HtmlOptions): Conversion | und
 		case name === 'img': {
 			const src = el.attr('src');
 			if (typeof src !== 'string') return { cannot: '<img> without a plain src (Docusaurus `require(…)` images cannot be converted)' };
-			const alt = el.attr('alt');
-			return { text: `![${typeof alt === 'string' ? alt.replace(/[[\]]/g, '\\$&') : ''}](${options.image(src)})` };
+			return { text: `![${altText(el.attr('alt'))}](${options.image(src)})`, dropped: el.attrs.filter((a) => a !== 'src' && a !== 'alt') };
 		}
 		case name === 'code':
 			return code(el, options);

@@ -109,12 +109,13 @@ export function expandIncludes(lines: readonly string[], read: Reader, depth = 0
 				continue;
 			}
 			let taken = takeLines(r.text, range, m[2] === 'rustdoc_include');
+			included.push(file);
 			if (depth < 10) {
 				const nested = expandIncludes(taken, read, depth + 1);
 				taken = nested.lines;
 				problems.push(...nested.problems);
+				included.push(...nested.included);
 			}
-			included.push(file);
 			text += taken.join('\n');
 		}
 		out.push(...(text + line.slice(pos)).split('\n'));
