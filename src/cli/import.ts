@@ -2,8 +2,10 @@
  * `npm run import -- --from starlight|docusaurus <src> <dest-course> [--site URL] [--title TEXT]` — converts
  * the pages of a Starlight or Docusaurus site into a course: asides and admonitions become callouts, Tabs /
  * Steps / FileTree / Card become directives, frontmatter becomes chapter frontmatter, links follow the pages,
- * `.md` pages become `.mdx`. Folders are kept (each is a part of the course). Writes course.yaml and an
- * ownership.yaml with no controls when they are missing, and never overwrites a chapter.
+ * code-block options become this site's (./import/code.ts), `.md` pages become `.mdx`, SVG images PNG; an
+ * mdBook's pages are read with its SUMMARY.md and includes (./import/mdbook.ts). Folders are kept (each is a
+ * part of the course). Writes course.yaml and an ownership.yaml with no controls when they are missing, and
+ * never overwrites a chapter.
  *
  * Prints what it changed on the author's behalf (`path:line: note: …`) and every construct it could not
  * convert (`path:line: cannot convert <X>: …`), at the source file's line. Exit 0 when everything was
@@ -27,6 +29,7 @@ const USAGE = `Usage: npm run import -- --from starlight|docusaurus <src> <dest-
 Converts the .md and .mdx pages of a Starlight or Docusaurus site into a course at <dest-course>.
 
   <src>            the folder of pages (Starlight: src/content/docs, Docusaurus: docs), or the project root
+                   (an mdBook, with book.toml: the book or its src/, with either --from)
   <dest-course>    the course folder: chapters/ is filled; course.yaml and ownership.yaml are created if missing
   --site URL       the source site's address: links to pages that were not imported point there
   --title TEXT     the course title for a new course.yaml (default: from the folder name)
