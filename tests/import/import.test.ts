@@ -205,6 +205,7 @@ describe('the pieces', () => {
 	it('leaves a block alone when the checker reads its options as written, and keeps what it does not know', () => {
 		expect(convertCode({ flavour: 'starlight', lang: 'ts', meta: 'title="a.ts" {2} showLineNumbers', lines: ['a', 'b'] })).toBeUndefined();
 		expect(convertCode({ flavour: 'starlight', lang: 'ts', meta: 'twoslash collapse={1-2}', lines: ['a', 'b'] })).toEqual({ lang: 'ts', meta: 'twoslash', lines: [{ from: 0, text: 'a' }, { from: 1, text: 'b' }], notes: ['dropped collapse={1-2}'], left: ['twoslash'] });
+		expect(convertCode({ flavour: 'starlight', lang: 'js', meta: 'ins={1,5}', lines: ['a'] })?.notes).toEqual(['ins=/del= lines became [!code ++]/[!code --] comments', 'ins=/del= line 5 beyond the end of the block: dropped']);
 	});
 
 	it('writes the added/removed comment each language family reads, and Shiki marks those lines', async () => {

@@ -351,9 +351,10 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		const close = children[j]!;
 		if (reported.has(open)) return undefined;
 		const tag = openingTag(open.value)!;
-		const block = !indentAt(start(open)) ? lineStart(start(open)) === start(open) : true;
-		const after = src.slice(end(close), src.indexOf('\n', end(close)) === -1 ? src.length : src.indexOf('\n', end(close)));
-		return convertElement(htmlElement(open, tag, children.slice(i + 1, j) as Nodes[]), open, block && !after.trim(), () => undefined, [close]);
+		// A block when nothing but whitespace shares its lines.
+		const lineEnd = src.indexOf('\n', end(close)) === -1 ? src.length : src.indexOf('\n', end(close));
+		const block = !src.slice(lineStart(start(open)), start(open)).trim() && !src.slice(end(close), lineEnd).trim();
+		return convertElement(htmlElement(open, tag, children.slice(i + 1, j) as Nodes[]), open, block, () => undefined, [close]);
 	}
 
 	/** The part of a link or definition after its text: `](url "title")` or `]: url`; the target is rewritten. */
@@ -472,7 +473,10 @@ export function convertBody(source: string, options: BodyOptions): Body {
 		const lines = node.value === '' ? [] : node.value.split('\n');
 		const body = raw.slice(1, 1 + lines.length);
 		// Each line of the page is its code line behind the indentation of its container (a list, a quote).
-		if (body.length !== lines.length || body.some((l, i) => !l.endsWith(lines[i]!))) return undefined;
+		if (body.length !== lines.length || body.some((l, i) => !l.endsWith(lines[i]!))) {
+			if (node.meta || options.book) note(node, 'code block', 'its lines could not be matched to the page (a tab in its indentation?); left as written');
+			return undefined;
+		}
 		let lang = node.lang ?? undefined;
 		let staged = lines.map((text, from) => ({ from, text }));
 		if (options.book) ({ lang, staged } = bookCode(node, lang, staged));

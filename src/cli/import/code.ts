@@ -129,7 +129,7 @@ export const markComment = (lang: string | undefined, mark: '++' | '--'): string
 };
 
 /** Expressive Code options that only change the frame or layout of the block: dropped, with a note. */
-const PRESENTATION = new Set(['frame', 'wrap', 'preserveIndent', 'hangingIndent', 'collapse', 'collapseStyle', 'startLineNumber']);
+const PRESENTATION = new Set(['frame', 'wrap', 'preserveindent', 'hangingindent', 'collapse', 'collapsestyle', 'startlinenumber']);
 
 /** Docusaurus's default magic comments, in the comment styles it reads. */
 const MAGIC = /^\s*(?:\/\/|#|--|;;|%|\/\*|\{\s*\/\*|<!--)\s*(highlight-next-line|highlight-start|highlight-end)\s*(?:\*\/\s*\}|\*\/|-->)?\s*$/;
@@ -204,7 +204,7 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 			if (o.kind !== 'boolean') dropped.push(`the first line number ${o.value}`);
 			else if (o.raw !== 'showLineNumbers') changed = true;
 			numbers ||= o.value !== 'false';
-		} else if (key && [...PRESENTATION].some((p) => p.toLowerCase() === key)) dropped.push(o.raw);
+		} else if (key && PRESENTATION.has(key)) dropped.push(o.raw);
 		else kept.push(o.raw);
 	}
 
@@ -260,9 +260,13 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 	if (marks.size) {
 		const blank: number[] = [];
 		const plain: number[] = [];
+		const beyond: number[] = [];
 		for (const [n, mark] of [...marks].sort((a, b) => a[0] - b[0])) {
 			const index = out.findIndex((l) => l.from === n - 1);
-			if (index === -1) continue;
+			if (index === -1) {
+				beyond.push(n);
+				continue;
+			}
 			const line = out[index]!;
 			const comment = markComment(language, mark);
 			// In Shiki's notation a comment alone on a line marks the next one: blank lines stay unmarked.
@@ -272,10 +276,11 @@ export function convertCode({ flavour, lang, meta, lines }: CodeIn): CodeOut | u
 				highlight.add(index + 1);
 			} else out[index] = { ...line, text: `${line.text.replace(/\s+$/, '')} ${comment}` };
 		}
-		const commented = marks.size - plain.length - blank.length;
+		const commented = marks.size - plain.length - blank.length - beyond.length;
 		if (commented && (diffLang === undefined || language !== diffLang)) notes.push('ins=/del= lines became [!code ++]/[!code --] comments');
 		if (plain.length) notes.push(`${language ?? 'a block without a language'} has no comment the site reads [!code ++] in: ${linesText(plain, 'highlighted')} instead of marked added or removed`);
 		if (blank.length) notes.push(`blank ${linesText(blank, 'not marked')} (a comment alone on a line marks the next one)`);
+		if (beyond.length) notes.push(`ins=/del= ${linesText(beyond)} beyond the end of the block: dropped`);
 	}
 
 	if (dropped.length) notes.push(`dropped ${dropped.join(', ')}`);
