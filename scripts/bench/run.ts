@@ -79,7 +79,7 @@ export function timed(cmd: string, args: string[], options: { cwd?: string; env?
  */
 export function runCheck(root: SiteRoot, courseDir: string, { cold = true } = {}): Run {
 	if (cold) root.clearCaches();
-	return timed(NODE, [path.join(root.dir, 'src/cli/check.ts'), courseDir], { cwd: root.dir });
+	return timed(NODE, [path.join(root.dir, 'src/cli/bin.mjs'), 'check', courseDir], { cwd: root.dir });
 }
 
 /**

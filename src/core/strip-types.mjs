@@ -12,9 +12,13 @@
  * are keeps one set of files, and the packed-tarball test (tests/site/package.test.ts) runs exactly them.
  */
 import fs from 'node:fs';
-import { createRequire, registerHooks } from 'node:module';
+import { createRequire, enableCompileCache, registerHooks } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Node keeps compiled (and type-stripped) modules on disk between runs: everything loaded after this line (a
+// command, a worker's modules) starts about 0.4 s sooner the second time. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+enableCompileCache?.();
 
 const SRC = new URL('../', import.meta.url);
 const KEY = Symbol.for('course-site.strip-types');

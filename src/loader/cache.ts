@@ -74,6 +74,8 @@ export class ChapterCache {
 	readonly dir: string;
 	#index: Map<string, Indexed> | undefined;
 	readonly #used = new Map<string, Indexed>();
+	/** Whether this run stored a record: a run that only read the cache leaves its index as it was. */
+	#stored = false;
 
 	constructor(dir: string) {
 		this.dir = dir;
@@ -107,6 +109,7 @@ export class ChapterCache {
 	/** Store a record; returns it with its page HTML read from disk from now on (when it could be written). */
 	set(record: ChapterRecord, deps: string[], html?: string): ChapterRecord {
 		const { html: _, ...rest } = record;
+		this.#stored = true;
 		this.#used.set(record.key, { ...rest, deps: deps.map((d) => [d, fileState(d)]) });
 		if (html === undefined || !this.#write(`${record.key}.html`, html)) return record;
 		const key = record.key;
@@ -119,7 +122,10 @@ export class ChapterCache {
 	 * another base path may still want them).
 	 */
 	save() {
-		void this.#write('index.json', JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(this.#used) } satisfies IndexFile));
+		// Nothing stored and every indexed entry used: the index on disk is already this run's (a no-change check).
+		const same = !this.#stored && this.#index !== undefined && this.#used.size === this.#index.size;
+		this.#stored = false;
+		if (!same) void this.#write('index.json', JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(this.#used) } satisfies IndexFile));
 		// The next run of this cache (the dev server's) starts from what this one wrote.
 		this.#index = new Map(this.#used);
 		const used = new Set(this.#used.keys());

@@ -31,6 +31,19 @@ describe('the per-chapter cache', () => {
 		expect(again.records.get('alpha')?.html).toBeTypeOf('function');
 	});
 
+	it('leaves the index as it is after a run that changed nothing, and rewrites it after one that did', async () => {
+		await load();
+		const index = path.join(cache.dir, 'index.json');
+		fs.utimesSync(index, new Date(0), new Date(0));
+		await load();
+		expect(fs.statSync(index).mtimeMs).toBe(0);
+		edit('chapters/alpha.mdx', (t) => `${t}\nA sentence for the index.\n`);
+		await load();
+		expect(fs.statSync(index).mtimeMs).toBeGreaterThan(0);
+		edit('chapters/alpha.mdx', (t) => t.replace('\nA sentence for the index.\n', ''));
+		await load();
+	});
+
 	it('checks again the one chapter that changed', async () => {
 		edit('chapters/beta.mdx', (t) => `${t}\nOne more sentence.\n`);
 		expect((await load()).stats).toMatchObject({ processed: 1, cached: 1 });

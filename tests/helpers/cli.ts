@@ -27,9 +27,9 @@ export async function checkCli(args: string[], { cwd = ROOT, env = {} }: CliOpti
 	return { status, stdout, stderr };
 }
 
-/** Run `node src/cli/check.ts …` as a real process (with the project's Node, as `npm run check` does). */
+/** Run `node src/cli/bin.mjs check …` as a real process, as `npm run check` does (with the project's Node). */
 export function spawnCheckCli(args: string[], { cwd = ROOT, env = {} }: CliOptions = {}): CliResult {
 	// The timeout turns a checker that never exits into a failure instead of a hung test run.
-	const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'src/cli/check.ts'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+	const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'src/cli/bin.mjs'), 'check', ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

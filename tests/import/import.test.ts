@@ -15,10 +15,23 @@ import { escapeMdx } from '../../src/cli/import/body.ts';
 import { fenceFor, valuesLabels } from '../../src/cli/import/components.ts';
 import { firstSentence } from '../../src/cli/import/frontmatter.ts';
 import { inlineCode } from '../../src/cli/import/html.ts';
+import { convertCode, markComment, parseMeta, rangeText } from '../../src/cli/import/code.ts';
+import { loadDraw } from '../../src/cli/import/images.ts';
+import { openingTag } from '../../src/cli/import/html.ts';
 import { linkTable } from '../../src/cli/import/links.ts';
+import { expandIncludes, readSummary, takeLines, visibleRustLines } from '../../src/cli/import/mdbook.ts';
 import { planPages } from '../../src/cli/import/pages.ts';
 import { prepass } from '../../src/cli/import/prepass.ts';
-import { formatNotes, importSite, main } from '../../src/cli/import.ts';
+import { drawImages, formatNotes, importSite, main } from '../../src/cli/import.ts';
+import { STRICT_POLICY } from '../../src/config/policy.ts';
+import { chapterHast } from '../../src/render/chapter.ts';
+import { highlightCode } from '../../src/render/highlight.ts';
+import type { OwnershipSchema } from '../../src/schema/ownership.ts';
+import { parseTree } from '../../src/syntax/parse.ts';
+import { imageSize } from 'image-size';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
 import { ROOT } from '../helpers/build.ts';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
@@ -31,6 +44,13 @@ const CASES = [
 	['docusaurus', 'docusaurus'],
 	['leftovers-starlight', 'starlight'],
 	['leftovers-docusaurus', 'docusaurus'],
+	// Expressive Code's options and marks; Docusaurus's magic comments, HTML headings and MDX 1 braces.
+	['code-starlight', 'starlight'],
+	['code-docusaurus', 'docusaurus'],
+	// HTML in a Markdown page: opening tag, content and closing tag are siblings in the tree.
+	['html-starlight', 'starlight'],
+	// An mdBook (book.toml, src/SUMMARY.md, files pulled in by {{#include}}), read as Docusaurus reads .md.
+	['mdbook', 'docusaurus'],
 ] as const;
 
 const files = (dir: string) =>
@@ -71,6 +91,10 @@ describe.each(CASES)('importing %s', (name, flavour) => {
 describe.each([
 	['starlight', 'starlight', 4],
 	['docusaurus', 'docusaurus', 4],
+	['code-starlight', 'starlight', 1],
+	['code-docusaurus', 'docusaurus', 2],
+	['html-starlight', 'starlight', 1],
+	['mdbook', 'docusaurus', 3],
 ] as const)('the imported %s course', (name, flavour, chapters) => {
 	it('passes the check', () => {
 		const { dest } = run(name, flavour);
@@ -165,6 +189,80 @@ describe('the pieces', () => {
 		]);
 	});
 
+	it('splits code-block options as Expressive Code does: quoted, /pattern/, {range}, key=value, bare words', () => {
+		expect(parseMeta(`title="a b.ts" {1, 3-4} ins={"A":5} 'say "hi"' /x\\/y/ frame=none wrap`).map((o) => [o.key, o.kind, o.value])).toEqual([
+			['title', 'string', 'a b.ts'],
+			[undefined, 'range', '1, 3-4'],
+			['ins', 'range', '"A":5'],
+			[undefined, 'string', 'say "hi"'],
+			[undefined, 'regexp', 'x/y'],
+			['frame', 'string', 'none'],
+			['wrap', 'boolean', 'true'],
+		]);
+		expect(rangeText([5, 1, 2, 3, 9, 8])).toBe('{1-3,5,8-9}');
+	});
+
+	it('leaves a block alone when the checker reads its options as written, and keeps what it does not know', () => {
+		expect(convertCode({ flavour: 'starlight', lang: 'ts', meta: 'title="a.ts" {2} showLineNumbers', lines: ['a', 'b'] })).toBeUndefined();
+		expect(convertCode({ flavour: 'starlight', lang: 'ts', meta: 'twoslash collapse={1-2}', lines: ['a', 'b'] })).toEqual({ lang: 'ts', meta: 'twoslash', lines: [{ from: 0, text: 'a' }, { from: 1, text: 'b' }], notes: ['dropped collapse={1-2}'], left: ['twoslash'] });
+		expect(convertCode({ flavour: 'starlight', lang: 'js', meta: 'ins={1,5}', lines: ['a'] })?.notes).toEqual(['ins=/del= lines became [!code ++]/[!code --] comments', 'ins=/del= line 5 beyond the end of the block: dropped']);
+	});
+
+	it('writes the added/removed comment each language family reads, and Shiki marks those lines', async () => {
+		const schema = { controls: new Map(), services: new Map(), parties: [] } as unknown as OwnershipSchema;
+		const samples: [string, string][] = [['js', 'const a = 1;'], ['sh', 'echo hi'], ['css', 'a { color: red; }'], ['html', '<p>hi</p>'], ['sql', 'SELECT 1;']];
+		for (const [lang, line] of samples) {
+			const out = convertCode({ flavour: 'starlight', lang, meta: 'ins={1} del={2}', lines: [line, line] })!;
+			expect(out.lines.map((l) => l.text)).toEqual([`${line} ${markComment(lang, '++')}`, `${line} ${markComment(lang, '--')}`]);
+			const tree = chapterHast(parseTree(`\`\`\`${lang}\n${out.lines.map((l) => l.text).join('\n')}\n\`\`\`\n`), { schema, base: '/', policy: STRICT_POLICY });
+			await highlightCode(tree);
+			// Read back from the HTML, as tests/render/code-blocks.test.ts does: Shiki names properties as HTML does.
+			const classes = selectAll('code > .line', fromHtml(toHtml(tree), { fragment: true })).map((l) => (l.properties.className as string[]).join(' '));
+			expect([lang, classes]).toEqual([lang, ['line diff add', 'line diff remove']]);
+		}
+		expect(markComment('text', '++')).toBeUndefined();
+	});
+
+	it('takes lines from an included file as mdBook does: anchors, ranges, rustdoc hiding', () => {
+		const file = 'fn main() {\n    // ANCHOR: body\n    run();\n    // ANCHOR: inner\n    stop();\n    // ANCHOR_END: inner\n    // ANCHOR_END: body\n}\n';
+		expect(takeLines(file, { anchor: 'body' }, false)).toEqual(['    run();', '    stop();']);
+		expect(takeLines(file, { anchor: 'inner' }, true)).toEqual(['# fn main() {', '# ' + '    run();', '    stop();', '# }']);
+		expect(takeLines('a\nb\nc\nd', { from: 1, to: 3 }, false)).toEqual(['b', 'c']);
+		const read = (f: string) => (f === 'one.rs' ? { text: 'first\n{{#include two.rs}}\n' } : f === 'two.rs' ? { text: 'second\nthird\n' } : { problem: 'not found' });
+		expect(expandIncludes(['before', '  {{#include one.rs}}', '\\{{#include one.rs}}', '{{#include one.rs:2}}', '{{#include gone.rs}}'], read)).toEqual({
+			// Included text is expanded in turn (line 2 of one.rs is an include itself); `\\{{…}}` is the text.
+			lines: ['before', '  first', 'second', 'third', '{{#include one.rs}}', 'second', 'third', '{{#include gone.rs}}'],
+			problems: [{ what: '{{#include gone.rs}}', why: 'not found' }],
+			included: ['one.rs', 'two.rs', 'one.rs', 'two.rs'],
+		});
+		expect(visibleRustLines(['# use std::io;', '#', '#[derive(Debug)]', '##[doc]', '  # hidden', 'shown']).lines.map((l) => l.text)).toEqual(['#[derive(Debug)]', '#[doc]', 'shown']);
+	});
+
+	it("reads an mdBook's SUMMARY.md: the pages in order, with their titles", () => {
+		expect([...readSummary('# Summary\n\n[Intro](intro.md)\n\n- [One](ch01.md)\n  - [One, again](./ch01-01.md#part)\n- [Draft]()\n')]).toEqual([
+			['intro.md', { title: 'Intro', position: 1 }],
+			['ch01.md', { title: 'One', position: 2 }],
+			['ch01-01.md', { title: 'One, again', position: 3 }],
+		]);
+	});
+
+	it("resolves an mdBook's .html links, and the others against the page's own address on the site", () => {
+		const plans = planPages('docusaurus', [{ source: 'ch01.md', frontmatter: {} }, { source: 'ch02.md', frontmatter: {} }], new Map(), true);
+		const links = linkTable('docusaurus', plans, 'https://books.example.com/tide/', new Map([['ch02.md', 'second-chapter']]), true);
+		expect(links.resolve(plans[0]!, 'ch02.html#second-chapter')).toEqual({ url: './ch02.mdx' });
+		expect(links.resolve(plans[0]!, 'ch02.html#later')).toEqual({ url: './ch02.mdx#later' });
+		expect(links.resolve(plans[0]!, 'ch09.html#x')).toEqual({ url: 'https://books.example.com/tide/ch09.html#x' });
+		expect(links.resolve(plans[0]!, '../std/index.html')).toEqual({ url: 'https://books.example.com/std/index.html' });
+		expect(links.resolve(plans[0]!, 'ch09.md')).toEqual({ url: 'https://books.example.com/tide/ch09.html' });
+	});
+
+	it('reads an opening tag of a Markdown page', () => {
+		expect(openingTag('<span class="caption" data-x=\'1 &amp; 2\' hidden>')).toEqual({ name: 'span', attrs: new Map<string, string | true>([['class', 'caption'], ['data-x', '1 & 2'], ['hidden', true]]), selfClosing: false });
+		expect(openingTag('<img alt="two\nlines" src="a.png" />')).toEqual({ name: 'img', attrs: new Map([['alt', 'two\nlines'], ['src', 'a.png']]), selfClosing: true });
+		expect(openingTag('</span>')).toBeUndefined();
+		expect(openingTag('<a href="x">text</a>')).toBeUndefined();
+	});
+
 	it('synthesises a description from the first sentence, cut near 160 characters', () => {
 		expect(firstSentence('Backups run at night. They are checked.')).toBe('Backups run at night.');
 		expect(firstSentence('Version 2.1 is out')).toBe('Version 2.1 is out');
@@ -172,12 +270,38 @@ describe('the pieces', () => {
 	});
 });
 
+describe('SVG images', () => {
+	it('are drawn as PNG at twice their size, the chapter showing the PNG', async () => {
+		const draw = await loadDraw();
+		expect(draw, 'sharp (an optional dependency) is installed here').toBeDefined();
+		const dest = path.join(tmp, 'svg-drawn');
+		const result = importSite('starlight', path.join(FIXTURES, 'svg-starlight'), dest, { drawSvg: true });
+		await drawImages(result, draw!);
+		expect(fs.readFileSync(path.join(dest, 'chapters/tides.mdx'), 'utf8')).toContain('![The backup window](./tide.png)');
+		const size = imageSize(fs.readFileSync(path.join(dest, 'chapters/tide.png')));
+		expect([size.type, size.width, size.height]).toEqual(['png', 80, 40]);
+		expect(fs.existsSync(path.join(dest, 'chapters/tide.svg'))).toBe(false);
+		expect(formatNotes(result.notes, FIXTURES).split('\n')).toContain('svg-starlight/tides.mdx:8: note: image ./tide.svg: chapters do not accept SVG (it can carry script): drawn as the PNG ./tide.png');
+		expect(formatText(checkCourse(dest).diagnostics, dest)).toBe('');
+	});
+
+	it('are copied and reported when they cannot be drawn', async () => {
+		const dest = path.join(tmp, 'svg-copied');
+		const result = importSite('starlight', path.join(FIXTURES, 'svg-starlight'), dest);
+		expect(fs.existsSync(path.join(dest, 'chapters/tide.svg'))).toBe(true);
+		expect(formatNotes(result.notes, FIXTURES).split('\n')).toContain('svg-starlight/tides.mdx:8: cannot convert image ./tide.svg: chapters do not accept SVG (it can carry script); export it as PNG or WebP (the importer draws it when the optional package sharp is installed)');
+		const broken = importSite('starlight', path.join(FIXTURES, 'svg-starlight'), path.join(tmp, 'svg-broken'), { drawSvg: true });
+		await drawImages(broken, () => Promise.reject(new Error('no renderer')));
+		expect(formatNotes(broken.notes, FIXTURES).split('\n')).toContain('svg-starlight/tides.mdx:1: cannot convert image tide.svg: it could not be drawn as PNG (no renderer); export it as PNG or WebP as tide.png');
+	});
+});
+
 describe('npm run import', () => {
 	/** The CLI in this process, as tests/helpers/cli.ts runs the checker's: the same code, no Node start-up. */
-	const cli = (args: string[]) => {
+	const cli = async (args: string[]) => {
 		let stdout = '';
 		let stderr = '';
-		const status = main(args, { cwd: FIXTURES, out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+		const status = await main(args, { cwd: FIXTURES, out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
 		return { status, stdout, stderr };
 	};
 
@@ -186,26 +310,26 @@ describe('npm run import', () => {
 		expect([r.status, r.stderr, r.stdout.split('\n').at(-3)]).toEqual([0, '', `4 pages imported into ${path.relative(FIXTURES, path.join(tmp, 'process'))}: everything converted.`]);
 	});
 
-	it('prints what it changed and exits 0 when everything converted', () => {
+	it('prints what it changed and exits 0 when everything converted', async () => {
 		const dest = path.join(tmp, 'cli-starlight');
-		const r = cli(['--from', 'starlight', 'starlight', dest]);
+		const r = await cli(['--from', 'starlight', 'starlight', dest]);
 		expect(r.stderr).toBe('');
 		expect(r.stdout).toBe(`${fs.readFileSync(path.join(EXPECTED, 'starlight/notes.txt'), 'utf8')}4 pages imported into ${path.relative(FIXTURES, dest)}: everything converted.\nNext: npm run check -- ${path.relative(FIXTURES, dest)}\n`);
 		expect(r.status).toBe(0);
 	});
 
-	it('lists every construct it could not convert with file and line, and exits 1', () => {
-		const r = cli(['--from', 'starlight', 'leftovers-starlight', path.join(tmp, 'cli-leftovers')]);
+	it('lists every construct it could not convert with file and line, and exits 1', async () => {
+		const r = await cli(['--from', 'starlight', 'leftovers-starlight', path.join(tmp, 'cli-leftovers')]);
 		expect(r.stdout).toContain('leftovers-starlight/widgets.mdx:13: cannot convert <Preview>: this course language has no equivalent; left as written\n');
-		expect(r.stdout).toContain('9 constructs could not be converted (listed above).');
+		expect(r.stdout).toContain('10 constructs could not be converted (listed above).');
 		expect(r.status).toBe(1);
 	});
 
-	it('never overwrites a chapter', () => {
+	it('never overwrites a chapter', async () => {
 		const dest = path.join(tmp, 'cli-twice');
-		expect(cli(['--from', 'docusaurus', 'docusaurus', dest]).status).toBe(0);
+		expect((await cli(['--from', 'docusaurus', 'docusaurus', dest])).status).toBe(0);
 		fs.writeFileSync(path.join(dest, 'chapters/intro.mdx'), 'mine');
-		const r = cli(['--from', 'docusaurus', 'docusaurus', dest]);
+		const r = await cli(['--from', 'docusaurus', 'docusaurus', dest]);
 		expect(r.stderr).toContain(`${path.relative(FIXTURES, path.join(dest, 'chapters/intro.mdx'))} already exists; left unchanged.`);
 		expect(fs.readFileSync(path.join(dest, 'chapters/intro.mdx'), 'utf8')).toBe('mine');
 		expect(r.status).toBe(1);
@@ -217,8 +341,8 @@ describe('npm run import', () => {
 		[['--from', 'starlight', 'starlight'], 'Expected a source folder and a course folder, got 1 argument.'],
 		[['--from', 'starlight', 'no-such-folder', 'out'], `Source folder not found: ${path.join(FIXTURES, 'no-such-folder')}`],
 		[['--from', 'starlight', '--site', 'docs.example.com', 'starlight', 'out'], '--site must be an http(s) address, got "docs.example.com".'],
-	])('exits 2 on bad usage: %j', (args, message) => {
-		const r = cli(args);
+	])('exits 2 on bad usage: %j', async (args, message) => {
+		const r = await cli(args);
 		expect(r.stderr.split('\n')[0]).toBe(message);
 		expect(r.status).toBe(2);
 	});

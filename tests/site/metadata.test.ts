@@ -80,7 +80,7 @@ describe('a course with an address', async () => {
 		expect(meta(page(dist, ''), 'og:image:height')).toEqual(['630']);
 	});
 
-	it('writes a sitemap of every page but the 404, with languages and chapter dates', () => {
+	it('writes a sitemap of every page but the 404 and the review page, with languages and chapter dates', () => {
 		expect(fs.readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8')).toContain(`<loc>${SITE}sitemap-0.xml</loc>`);
 		const xml = fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
 		const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map((m) => [m[1]!.slice(SITE.length), m[2]!] as const);

@@ -20,7 +20,12 @@ export interface Element {
 	text(): string;
 	/** Child elements (for Tabs), each with its own view. */
 	elements(): Element[] | { stray: string };
+	/** The content as a run of text and elements (for `<code>` holding a link). */
+	parts(): Part[];
 }
+
+/** A piece of an element's content: its plain text, or an element. */
+export type Part = { value: string } | Element;
 
 export type Conversion = { text: string; dropped?: string[] } | { cannot: string };
 
@@ -122,6 +127,27 @@ function linkCard(el: Element, link: (url: string) => string): Conversion {
 	return { text: `**[${escapeLabel(title)}](${link(href)})**${description ? ` — ${description}` : ''}`, dropped: el.attrs.filter((a) => !['title', 'href', 'description'].includes(a)) };
 }
 
+/**
+ * `<Listing number="4-1" file-name="src/main.rs" caption="…">` (the Rust book's mdBook listings): its code
+ * block, titled with the file name, then the caption as a paragraph — mdBook's own Markdown rendering of it.
+ */
+function listing(el: Element): Conversion {
+	const file = str(el.attr('file-name'));
+	const number = str(el.attr('number'));
+	const caption = str(el.attr('caption'));
+	let inner = el.inner();
+	const single = /^(`{3,}|~{3,})([^\n]*)\n[\s\S]*\n\1[ \t]*$/.exec(inner);
+	if (file && single && !/\btitle=/.test(single[2]!)) {
+		const info = single[2]!.trim();
+		inner = `${single[1]}${info || 'text'} title=${attrValue(file)}${inner.slice(single[0].indexOf('\n'))}`;
+	} else if (file) inner = `Filename: ${file}\n\n${inner}`;
+	const label = number ? `Listing ${number}${caption ? `: ${caption}` : ''}` : caption;
+	return { text: label ? `${inner}\n\n${escapeText(label)}` : inner, dropped: el.attrs.filter((a) => !['file-name', 'number', 'caption'].includes(a)) };
+}
+
+/** Markdown text that MDX reads as text: `<` and `{` escaped outside code spans. */
+export const escapeText = (text: string) => text.split(/(`+[^`]*`+)/).map((part, i) => (i % 2 ? part : part.replace(/(?<!\\)[<{}]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`)))).join('');
+
 export interface ConvertOptions {
 	/** Convert a link target the way Markdown links are converted. */
 	link(url: string): string;
@@ -160,6 +186,13 @@ export function convertComponent(el: Element, options: ConvertOptions): Conversi
 		}
 		case 'Icon':
 			return { text: '', dropped: ['the icon'] };
+		case 'Listing':
+			return listing(el);
+		// `<Fragment>` (Astro, React) and `<>` group content without adding anything: the content stays. A
+		// `slot=` only says where a component shows it (a preview frame's tab, once that frame is unwrapped).
+		case 'Fragment':
+		case '':
+			return { text: el.inner(), dropped: el.attrs };
 	}
 	return undefined;
 }

@@ -35,6 +35,8 @@ export interface ChapterMeta {
 	order: number;
 	/** Text of a leading `# heading` (Docusaurus shows it as the title). */
 	heading?: string | undefined;
+	/** Where `heading` comes from, for the note (default: the page's # heading). */
+	headingSource?: string;
 	/** Plain text of the first paragraph, for a missing description. */
 	firstParagraph?: string | undefined;
 	/** Title from the file name, when there is no other. */
@@ -71,7 +73,7 @@ export function convertFrontmatter(source: SourceFrontmatter, meta: ChapterMeta)
 	const out: Record<string, unknown> = {};
 
 	const title = text(d.title) ?? meta.heading;
-	if (!text(d.title)) notes.push({ line: 1, text: title ? `title taken from the page's # heading: "${title}"` : `no title: used the file name, "${meta.fallbackTitle}"` });
+	if (!text(d.title)) notes.push({ line: 1, text: title ? `title taken from ${meta.headingSource ?? "the page's # heading"}: "${title}"` : `no title: used the file name, "${meta.fallbackTitle}"` });
 	out.title = title ?? meta.fallbackTitle;
 
 	const synthesised = meta.firstParagraph ? firstSentence(meta.firstParagraph) : undefined;

@@ -12,6 +12,8 @@ export interface SourcePage {
 	/** Path in the source folder with `/` separators. */
 	source: string;
 	frontmatter: Record<string, unknown>;
+	/** The page's place in a table of contents kept outside it (mdBook's SUMMARY.md). */
+	position?: number;
 }
 
 /** A Docusaurus `_category_.json`/`.yml`: the folder's sidebar label and position. */
@@ -31,15 +33,18 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : u
 /** The position the source sidebar gives a page: `sidebar.order` (Starlight), `sidebar_position` or a number prefix (Docusaurus). */
 export function sidebarPosition(flavour: Flavour, page: SourcePage): number | undefined {
 	const fm = page.frontmatter;
+	if (page.position !== undefined) return page.position;
 	if (flavour === 'starlight') return num((fm.sidebar as { order?: unknown } | undefined)?.order);
 	const prefix = NUMBER_PREFIX.exec(path.basename(page.source))?.[1];
 	return num(fm.sidebar_position) ?? (prefix ? Number(prefix) : undefined);
 }
 
 /** URL paths (no trailing slash, `/` for the root) the source site served the page at. */
-export function sourceUrls(flavour: Flavour, page: SourcePage): string[] {
+export function sourceUrls(flavour: Flavour, page: SourcePage, book = false): string[] {
 	const dir = path.dirname(page.source) === '.' ? [] : path.dirname(page.source).split('/');
 	const stem = path.basename(page.source).replace(/\.mdx?$/, '');
+	// mdBook writes each page as an .html file beside the others (README and index as index.html).
+	if (book) return isIndex('docusaurus', stem) ? [`/${[...dir, 'index.html'].join('/')}`, `/${dir.join('/')}`] : [`/${[...dir, `${stem}.html`].join('/')}`];
 	const slug = typeof page.frontmatter.slug === 'string' ? page.frontmatter.slug.trim() : undefined;
 	const clean = (p: string) => `/${p.split('/').filter(Boolean).join('/')}`;
 	if (flavour === 'starlight') {
@@ -99,8 +104,8 @@ function compareKeys(a: Key, b: Key): number {
 	return a.length - b.length;
 }
 
-/** Where every page goes. File names are unique in the whole course (chapter URLs are flat). */
-export function planPages(flavour: Flavour, pages: readonly SourcePage[], categories: ReadonlyMap<string, Category> = new Map()): PagePlan[] {
+/** Where every page goes. File names are unique in the whole course (chapter URLs are flat). `book`: an mdBook's pages. */
+export function planPages(flavour: Flavour, pages: readonly SourcePage[], categories: ReadonlyMap<string, Category> = new Map(), book = false): PagePlan[] {
 	const sorted = [...pages].sort((a, b) => compareKeys(sortKey(flavour, a, categories), sortKey(flavour, b, categories)) || a.source.localeCompare(b.source));
 	const taken = new Set<string>();
 	return sorted.map((page, i) => {
@@ -111,6 +116,9 @@ export function planPages(flavour: Flavour, pages: readonly SourcePage[], catego
 		for (let depth = folders.length - 1; taken.has(slug) && depth >= 0; depth--) slug = `${folders.slice(depth).join('-')}-${baseSlug(flavour, page)}`;
 		for (let n = 2, base = slug; taken.has(slug); n++) slug = `${base}-${n}`;
 		taken.add(slug);
-		return { source: page.source, dest: [...(folder ? [folder] : []), `${slug}.mdx`].join('/'), slug, urls: sourceUrls(flavour, page), order: i + 1 };
+		const urls = sourceUrls(flavour, page, book);
+		// Relative links resolve against the page's address: a folder's (`/guides/setup/`) or a file's (mdBook).
+		const address = book ? urls[0]! : `${urls[0] === '/' ? '' : urls[0]}/`;
+		return { source: page.source, dest: [...(folder ? [folder] : []), `${slug}.mdx`].join('/'), slug, urls, address, order: i + 1 };
 	});
 }

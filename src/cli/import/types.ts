@@ -25,5 +25,7 @@ export interface PagePlan {
 	slug: string;
 	/** URL paths the source site served the page at (`/guides/setup/`), for absolute links to it. */
 	urls: string[];
+	/** The page's own address on the source site, which its relative links resolve against. */
+	address: string;
 	order: number;
 }
