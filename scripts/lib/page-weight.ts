@@ -1,8 +1,9 @@
 /**
  * What a built page makes the browser load: the HTML, its scripts (external, inline and modulepreloaded, plus
  * every module they import statically), its stylesheets, and which modules it could load later through
- * dynamic `import()`. One analyser, used by the benchmark (page weights) and by tests/budgets.test.ts (the
- * budgets), so both measure the same thing.
+ * dynamic `import()` (including the published Mermaid, which the diagram loader imports by a URL it builds at
+ * run time: a module that names its path reaches it). One analyser, used by the benchmark (page weights) and
+ * by tests/budgets.test.ts (the budgets), so both measure the same thing.
  *
  *   const w = analysePage('/tmp/dist', 'chapters/alpha/index.html');
  *   w.js.gzip  // bytes of JavaScript the page runs on load, gzip-compressed
@@ -15,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { initSync, parse as parseModule } from 'es-module-lexer';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { MERMAID as PUBLISHED_MERMAID, withBase } from '../../src/core/routes.ts';
 
 export interface Asset {
 	/** The URL as written in the page (or `inline`). */
@@ -65,6 +67,8 @@ const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 const isExternal = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 const MERMAID = /mermaid/i;
+/** A module of Mermaid's, or one that mentions it: by its code, its file name, or its place in the published Mermaid. */
+const isMermaid = (code: string, file: string, url: string) => MERMAID.test(code) || MERMAID.test(path.basename(file)) || url.includes(PUBLISHED_MERMAID.folder);
 
 let lexerReady = false;
 
@@ -100,8 +104,10 @@ export function analysePage(distDir: string, pageFile: string, base = '/'): Page
 		seenModules.add(file);
 		const code = fs.readFileSync(file, 'utf8');
 		result.js.assets.push({ url, bytes: Buffer.byteLength(code), gzip: gz(code), via, inHead });
-		if (MERMAID.test(code) || MERMAID.test(path.basename(file))) result.mermaid.push(url);
+		if (isMermaid(code, file, url)) result.mermaid.push(url);
 		followImports(code, new URL(url, `http://site${pageUrl}`).pathname, inHead);
+		// The diagram loader imports the published Mermaid (src/integration/mermaid.ts) by a URL it builds at run time.
+		if (code.includes(PUBLISHED_MERMAID.entry)) lazy.add(withBase(base, PUBLISHED_MERMAID.entry));
 	};
 	const followImports = (code: string, fromPath: string, inHead: boolean) => {
 		for (const spec of importsOf(code)) {
@@ -153,7 +159,7 @@ export function analysePage(distDir: string, pageFile: string, base = '/'): Page
 		lazySeen.add(file);
 		result.lazy.push(urlPath);
 		const code = fs.readFileSync(file, 'utf8');
-		if (MERMAID.test(code) || MERMAID.test(path.basename(file))) result.mermaid.push(urlPath);
+		if (isMermaid(code, file, urlPath)) result.mermaid.push(urlPath);
 		for (const spec of importsOf(code)) visitLazy(new URL(spec.url, `http://site${urlPath}`).pathname);
 	};
 	for (const l of lazy) visitLazy(l);

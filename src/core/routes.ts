@@ -17,6 +17,12 @@ export const routes = {
 /** The default social-card image (OpenGraph, Twitter) of a site with an address, published by the integration. */
 export const SOCIAL_IMAGE = { path: '/_course/social.png', width: 1200, height: 630 } as const;
 
+/**
+ * Mermaid's prebuilt ES module build, published as it is (src/integration/mermaid.ts) on sites with a diagram:
+ * `folder` holds `entry` and the chunks it imports, at their paths relative to it.
+ */
+export const MERMAID = { folder: '/_course/mermaid/', entry: '/_course/mermaid/mermaid.esm.min.mjs' } as const;
+
 /** Anchors inside pages: quizzes and terms on chapter pages (and the practice exam and glossary), controls and services on the matrix. */
 export const anchors = {
 	quiz: (id: string) => `quiz-${id}`,

@@ -25,6 +25,7 @@ import { loadCourse } from '../loader/pipeline.ts';
 import { publish, storeKey } from '../loader/store.ts';
 import { copyImages, copySocialImage } from './assets.ts';
 import { watchCourse } from './dev.ts';
+import { copyMermaid } from './mermaid.ts';
 import { indexSite } from './pagefind.ts';
 import { courseSitemap } from './sitemap.ts';
 import { trustedMdx } from './trusted-mdx.ts';
@@ -117,6 +118,7 @@ export function courseSite(options: CourseSiteOptions = {}): AstroIntegration {
 				const { published } = await import('../loader/store.ts');
 				const { course } = published(resolved().key);
 				copyImages(course, dir);
+				copyMermaid(course, dir);
 				if (resolved().site.site) copySocialImage(dir);
 				// The course model adds search records for every quiz, flashcard and control, in every locale.
 				await indexSite(dir, logger, [course.model, ...course.locales.map((l) => l.model)]);

@@ -2,9 +2,10 @@
  * The Vite side of the integration: `virtual:course-site/key` (which loaded course the pages read, see
  * src/loader/store.ts), `virtual:course-site/mdx` (chapters compiled as MDX, for courses that allow it),
  * `virtual:course-site/ui` (the browser scripts' interface strings, by locale), `virtual:course-site/parties.css`
- * (each party's colour and shape, ./parties-css.ts), and, in dev, the course's published images and the default
- * social card under `<base>_course/`. Mermaid is imported by src/scripts/diagrams.ts, only on pages with a
- * diagram and only when one comes near the viewport.
+ * (each party's colour and shape, ./parties-css.ts), and, in dev, the course's published images, the default
+ * social card and Mermaid's prebuilt files (./mermaid.ts) under `<base>_course/`. Vite never bundles Mermaid:
+ * src/scripts/diagrams.ts imports it by URL, only on pages with a diagram and only when one comes near the
+ * viewport.
  */
 import fs from 'node:fs';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -13,6 +14,7 @@ import { scriptStrings } from '../i18n/index.ts';
 import { published } from '../loader/store.ts';
 import { SOCIAL_IMAGE } from '../core/routes.ts';
 import { publishedImages, SOCIAL_IMAGE_FILE } from './assets.ts';
+import { mermaidFileFor, mermaidFiles } from './mermaid.ts';
 import { partiesCss } from './parties-css.ts';
 
 const KEY = 'virtual:course-site/key';
@@ -34,8 +36,6 @@ export function invalidateCourseModules(server: ViteDevServer) {
 export function courseVite(options: { key: string; site: SiteOptions }): Plugin {
 	return {
 		name: 'course-site:vite',
-		// Pre-bundled for the dev server, so the first diagram does not wait for hundreds of module requests.
-		config: () => ({ optimizeDeps: { include: ['mermaid'] } }),
 		resolveId(id) {
 			if (id === KEY || id === MDX || id === UI || id === PARTIES_CSS) return resolved(id);
 			return undefined;
@@ -59,10 +59,18 @@ export function courseVite(options: { key: string; site: SiteOptions }): Plugin 
 		},
 		configureServer(server) {
 			const prefix = `${options.site.base}_course/`;
+			let mermaid: Set<string> | undefined;
 			server.middlewares.use((req, res, next) => {
 				const url = (req.url ?? '').split('?')[0]!;
 				if (!url.startsWith(prefix)) return next();
 				const at = `/_course/${url.slice(prefix.length)}`;
+				// Mermaid, as a build publishes it (./mermaid.ts): never through Vite.
+				const script = mermaidFileFor(at, (mermaid ??= new Set(mermaidFiles())));
+				if (script) {
+					res.setHeader('content-type', 'text/javascript');
+					fs.createReadStream(script).pipe(res);
+					return;
+				}
 				const image = at === SOCIAL_IMAGE.path ? { file: SOCIAL_IMAGE_FILE, type: 'image/png' } : publishedImages(published(options.key).course).get(at);
 				if (!image) return next();
 				res.setHeader('content-type', image.type);

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { MERMAID } from '../../src/core/routes.ts';
 import { BUNDLED, DESKTOP, PHONE, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
 const CHAPTER = 'chapters/data-protection/';
@@ -114,5 +115,28 @@ describe.skipIf(skipBrowserTests())('diagrams', () => {
 		expect(await alt.textContent()).toMatch(/^Diagram: Envelope encryption in five steps/);
 		expect(await page.locator('figure.diagram pre.mermaid').isVisible()).toBe(false);
 		expect(await page.getByText('flowchart TB').filter({ visible: true }).count()).toBe(0);
+	});
+});
+
+describe.skipIf(skipBrowserTests())('diagrams under a base path', () => {
+	const site = useBrowserSite({ build: 'metadata', base: '/docs/' });
+
+	it('load the published Mermaid from <base>_course/mermaid/, never from _astro/, and draw', async () => {
+		const { page, errors } = await site.open({ ...DESKTOP, colorScheme: 'light' });
+		const scripts: { path: string; status: number }[] = [];
+		page.on('response', (r) => {
+			if (r.request().resourceType() === 'script') scripts.push({ path: new URL(r.url()).pathname, status: r.status() });
+		});
+		await page.goto(site.at('chapters/setup/'));
+		await drawn(page);
+		expect(await page.getByRole('img', { name: 'You run the commands on your own computer, and they reach your instances.' }).count()).toBe(1);
+		const mermaid = scripts.filter((s) => s.path.startsWith(`/docs${MERMAID.folder}`));
+		expect(mermaid[0]).toEqual({ path: `/docs${MERMAID.entry}`, status: 200 });
+		// The entry, the chunks it imports and the flowchart's.
+		expect(mermaid.length).toBeGreaterThan(3);
+		expect(mermaid.filter((s) => s.status !== 200)).toEqual([]);
+		// Vite's scripts are the site's own, small ones.
+		expect(scripts.filter((s) => s.path.startsWith('/docs/_astro/') && /mermaid|chunk-|flowDiagram/i.test(s.path))).toEqual([]);
+		expect(errors).toEqual([]);
 	});
 });

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysePage, imageProblems } from '../../scripts/lib/page-weight.ts';
+import { MERMAID } from '../../src/core/routes.ts';
 import { builtSite } from '../helpers/sites.ts';
 
 /** A chapter page without a diagram runs at most this much JavaScript on load (gzip; Pagefind loads on search only). */
@@ -44,6 +45,8 @@ describe('a chapter page with a diagram', () => {
 	it('loads Mermaid, through a dynamic import only (the measurement above would see it)', () => {
 		const beta = analysePage(dist, 'chapters/beta/index.html');
 		expect(beta.mermaid.length).toBeGreaterThan(0);
+		// The published Mermaid (src/integration/mermaid.ts), whose URL the diagram loader builds at run time.
+		expect(beta.lazy).toContain(MERMAID.entry);
 		// Mermaid itself is not part of what the page runs on load.
 		expect(beta.js.gzip).toBeLessThanOrEqual(JS_GZIP_BUDGET);
 	});

@@ -11,7 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importsOf } from '../../scripts/lib/page-weight.ts';
 import { prepareSiteRoot } from '../../scripts/lib/site-root.ts';
+import { MERMAID } from '../../src/core/routes.ts';
+import { MERMAID_DIST, mermaidFiles } from '../../src/integration/mermaid.ts';
 import { cleanEnv, ROOT } from '../helpers/build.ts';
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -109,6 +112,31 @@ describe('dev server: errors in the overlay and terminal, recovery without resta
 		const page = await get('/chapters/alpha/');
 		expect(page.status).toBe(200);
 		expect(page.body).toContain('Alpha basics</h1>');
+	});
+
+	it('serves the published Mermaid as a build does (never through Vite), and the diagram loader that imports it', async () => {
+		const files = mermaidFiles();
+		const entry = await fetch(new URL(MERMAID.entry.slice(1), base));
+		expect(entry.status).toBe(200);
+		expect(entry.headers.get('content-type')).toBe('text/javascript');
+		expect(await entry.text()).toBe(fs.readFileSync(path.join(MERMAID_DIST, files[0]!), 'utf8'));
+		const chunk = files.find((f) => f.includes('flowDiagram'))!;
+		expect((await get(`${MERMAID.folder}${chunk}`)).status).toBe(200);
+		// Only what a build publishes: no source maps, nothing else of the package.
+		expect((await get(`${MERMAID.folder}mermaid.esm.min.mjs.map`)).status).toBe(404);
+
+		const page = await get('/chapters/beta/');
+		expect(page.status).toBe(200);
+		const loader = [...page.body.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!).find((src) => src.includes('Diagrams'));
+		expect(loader).toBeDefined();
+		// The component's script imports src/scripts/diagrams.ts, which names the published entry and no package.
+		const component = await get(loader!);
+		const spec = importsOf(component.body).find((i) => i.url.includes('scripts/diagrams.ts'));
+		expect(spec, component.body).toBeDefined();
+		const diagrams = await get(new URL(spec!.url, new URL(loader!, base)).pathname);
+		expect(diagrams.status).toBe(200);
+		expect(diagrams.body).toContain('MERMAID.entry');
+		expect(diagrams.body).not.toMatch(/node_modules\/(?:\.vite\/deps\/)?mermaid/);
 	});
 
 	it('shows a broken owner tag with file, line and message, in the overlay and the terminal', async () => {

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MERMAID } from '../../src/core/routes.ts';
 import { cleanEnv, refuseInUnitLane, ROOT } from '../helpers/build.ts';
 
 /** The environment of a terminal in the course project: none of the npm variables of the `npm test` running this. */
@@ -97,10 +98,12 @@ describe('the package, packed and installed in a new course project', () => {
 		expect(again.stdout.trim().split('\n').at(-1), again.output).toBe('✓ 4 files checked, no problems');
 	});
 
-	it('npm run build writes the site: the chapter pages, search, the favicon, the sitemap and social tags', () => {
+	it('npm run build writes the site: the chapter pages, search, the favicon, the sitemap, social tags and Mermaid', () => {
 		// As its course.yaml suggests: the site's address and the repository, set once there.
 		const config = path.join(project, 'content/course.yaml');
 		fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('# site: https://example.org', 'site: https://courses.example.org').replace('# repository: https://github.com/owner/my-course', 'repository: https://github.com/owner/my-course'));
+		// A diagram: Mermaid is published from the project's node_modules (src/integration/mermaid.ts).
+		fs.appendFileSync(path.join(project, 'content/chapters/second-steps.mdx'), '\n```mermaid alt="A leads to B."\nflowchart LR\n  A --> B\n```\n');
 		const r = npm(['run', 'build'], project);
 		expect(r.status, r.output.slice(-3000)).toBe(0);
 		const dist = path.join(project, 'dist');
@@ -117,6 +120,10 @@ describe('the package, packed and installed in a new course project', () => {
 		expect(page).toContain('<a href="https://github.com/owner/my-course/edit/main/content/chapters/getting-started.mdx">Edit this page</a>');
 		expect(fs.existsSync(path.join(dist, '_course/social.png'))).toBe(true);
 		expect(fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://courses.example.org/chapters/getting-started/</loc>');
+		const mermaid = path.join(project, 'node_modules/mermaid/dist');
+		expect(fs.readFileSync(path.join(dist, MERMAID.entry), 'utf8')).toBe(fs.readFileSync(path.join(mermaid, 'mermaid.esm.min.mjs'), 'utf8'));
+		const chunks = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+		expect(chunks(path.join(dist, MERMAID.folder, 'chunks/mermaid.esm.min'))).toEqual(chunks(path.join(mermaid, 'chunks/mermaid.esm.min')));
 	});
 
 	it('the installed bin creates a course project too (npx course-site init)', () => {

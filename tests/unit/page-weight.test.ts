@@ -7,6 +7,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analysePage, imageProblems } from '../../scripts/lib/page-weight.ts';
+import { MERMAID } from '../../src/core/routes.ts';
+
+describe('the page analyser and the published Mermaid', () => {
+	// The diagram loader builds Mermaid's URL at run time (src/scripts/diagrams.ts): naming its path is how it reaches it.
+	const site = fs.mkdtempSync(path.join(os.tmpdir(), 'page-weight-'));
+	afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
+	const write = (file: string, text: string) => {
+		fs.mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+		fs.writeFileSync(path.join(site, file), text);
+	};
+	write('_astro/diagrams.js', `const entry = ${JSON.stringify(MERMAID.entry)};\nexport const draw = () => import(base + entry);\n`);
+	write(MERMAID.entry, 'import "./chunks/mermaid.esm.min/chunk-A.mjs";\nexport default {};\n');
+	write(`${MERMAID.folder}chunks/mermaid.esm.min/chunk-A.mjs`, 'export const a = 1;\n');
+	write('chapter/index.html', '<!doctype html><html><head></head><body><script type="module" src="/course/_astro/diagrams.js"></script></body></html>');
+
+	it('follows it as a lazy module, under the base, with the chunks it imports', () => {
+		const w = analysePage(site, 'chapter/index.html', '/course/');
+		expect(w.js.assets.map((a) => a.url)).toEqual(['/course/_astro/diagrams.js']);
+		expect(w.lazy).toEqual([`/course${MERMAID.entry}`, `/course${MERMAID.folder}chunks/mermaid.esm.min/chunk-A.mjs`]);
+		expect(w.mermaid).toEqual(['/course/_astro/diagrams.js', ...w.lazy]);
+	});
+});
 
 describe('the page analyser', () => {
 	const site = fs.mkdtempSync(path.join(os.tmpdir(), 'page-weight-'));
