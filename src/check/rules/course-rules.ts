@@ -18,7 +18,7 @@ const duplicateOrder: CourseRule = ({ chapters, diagnostics }) => {
 };
 
 /** `prerequisites` / `next` naming chapters that do not exist, and prerequisite cycles. */
-const studyPath: CourseRule = ({ chapters, diagnostics }) => {
+export const studyPath: CourseRule = ({ chapters, diagnostics }) => {
 	const slugs = new Set(chapters.map((c) => c.slug));
 	for (const c of chapters)
 		for (const field of ['prerequisites', 'next'] as const)
@@ -27,29 +27,37 @@ const studyPath: CourseRule = ({ chapters, diagnostics }) => {
 					const s = suggest(target, slugs);
 					diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines[field] ?? 1, column: 1 }, 'unknown-chapter', `Unknown chapter "${target}" in ${field}.${didYouMean(s)}`, s ? `Use "${s}".` : `Use the file name (without .mdx) of a chapter in chapters/: ${[...slugs].join(', ')}.`));
 				}
-	// Cycle detection over prerequisites (depth-first, colouring nodes).
+	// Cycle detection over prerequisites: depth-first, colouring nodes, with a stack of our own (a course whose
+	// chapters each need the one before is a path as deep as the course: 10,000 frames would overflow Node's).
 	const prereqs = new Map(chapters.map((c) => [c.slug, (c.frontmatter?.prerequisites ?? []).filter((p) => slugs.has(p))]));
+	const bySlug = new Map(chapters.map((c) => [c.slug, c]));
 	const state = new Map<string, 1 | 2>();
-	const stack: string[] = [];
 	const reported = new Set<string>();
-	const visit = (slug: string) => {
-		state.set(slug, 1);
-		stack.push(slug);
-		for (const p of prereqs.get(slug) ?? []) {
-			if (state.get(p) === 1) {
-				const cycle = [...stack.slice(stack.indexOf(p)), p];
+	for (const root of prereqs.keys()) {
+		if (state.has(root)) continue;
+		// The path from the root, each with how many of its prerequisites have been followed.
+		const path: { slug: string; next: number }[] = [{ slug: root, next: 0 }];
+		state.set(root, 1);
+		while (path.length) {
+			const top = path.at(-1)!;
+			const p = prereqs.get(top.slug)![top.next++];
+			if (p === undefined) {
+				path.pop();
+				state.set(top.slug, 2);
+			} else if (state.get(p) === 1) {
+				const cycle = [...path.slice(path.findIndex((f) => f.slug === p)).map((f) => f.slug), p];
 				const key = [...cycle].sort().join();
 				if (!reported.has(key)) {
 					reported.add(key);
-					const c = chapters.find((ch) => ch.slug === slug)!;
-					diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines.prerequisites ?? 1, column: 1 }, 'prerequisite-cycle', `Prerequisites form a cycle: ${cycle.join(' → ')}`, `Remove "${p}" from the prerequisites of "${slug}" (or break the cycle elsewhere).`));
+					const c = bySlug.get(top.slug)!;
+					diagnostics.push(diagnostic(c.file, { line: c.frontmatterLines.prerequisites ?? 1, column: 1 }, 'prerequisite-cycle', `Prerequisites form a cycle: ${cycle.join(' → ')}`, `Remove "${p}" from the prerequisites of "${top.slug}" (or break the cycle elsewhere).`));
 				}
-			} else if (!state.has(p)) visit(p);
+			} else if (!state.has(p)) {
+				state.set(p, 1);
+				path.push({ slug: p, next: 0 });
+			}
 		}
-		stack.pop();
-		state.set(slug, 2);
-	};
-	for (const slug of prereqs.keys()) if (!state.has(slug)) visit(slug);
+	}
 };
 
 /** Quiz ids are unique in the whole course (progress and the practice exam key on them). */
