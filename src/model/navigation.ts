@@ -1,5 +1,5 @@
 /** Pure helpers for navigation: previous/next and the bounded sidebar window. */
-import type { ChapterSummary } from './model.ts';
+import type { ChapterSummary, CourseModel } from './model.ts';
 
 export const SIDEBAR_ALL = 30;
 export const SIDEBAR_WINDOW = 7;
@@ -69,4 +69,12 @@ export function formatDuration(minutes: number): string {
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
 	return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
+}
+
+/** The glossary by term id, built once per model: every chapter page fills its terms from it. */
+const glossaries = new WeakMap<CourseModel, ReadonlyMap<string, CourseModel['glossary'][number]>>();
+export function glossaryById(model: CourseModel): ReadonlyMap<string, CourseModel['glossary'][number]> {
+	let map = glossaries.get(model);
+	if (!map) glossaries.set(model, (map = new Map(model.glossary.map((g) => [g.id, g]))));
+	return map;
 }

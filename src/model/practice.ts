@@ -25,9 +25,27 @@ export interface PracticeChapter {
 	cards: number;
 }
 
+/**
+ * A model's quizzes and terms by chapter, worked out once per model: every practice page asks for its own, and a
+ * scan of the whole course per page would make a course of N chapters cost N² (10,000 chapters: minutes).
+ */
+const byChapter = new WeakMap<CourseModel, { quizzes: Map<string, CourseModel['quizzes']>; terms: Map<string, CourseModel['glossary']>; chapters: PracticeChapter[]; at: Map<string, number> }>();
+
+function indexOf(model: CourseModel) {
+	let index = byChapter.get(model);
+	if (index) return index;
+	const quizzes = Map.groupBy(model.quizzes.filter((q) => q.html), (q) => q.chapter);
+	const terms = Map.groupBy(model.glossary, (t) => t.chapter);
+	const chapters = model.chapters
+		.map((chapter) => ({ chapter, questions: quizzes.get(chapter.slug)?.length ?? 0, cards: terms.get(chapter.slug)?.length ?? 0 }))
+		.filter((p) => p.questions > 0 || p.cards > 0);
+	index = { quizzes, terms, chapters, at: new Map(chapters.map((p, i) => [p.chapter.slug, i])) };
+	byChapter.set(model, index);
+	return index;
+}
+
 export function practiceQuestions(model: CourseModel, chapter: ChapterSummary, ui: Pick<Ui, 't'>): PracticeQuestion[] {
-	return model.quizzes
-		.filter((q) => q.chapter === chapter.slug && q.html)
+	return (indexOf(model).quizzes.get(chapter.slug) ?? [])
 		.map((q) => {
 			const section = q.teaches ? chapter.headings.find((h) => h.id === q.teaches) : undefined;
 			return {
@@ -42,15 +60,13 @@ export function practiceQuestions(model: CourseModel, chapter: ChapterSummary, u
 }
 
 /** The glossary terms a chapter defines (its flashcards), in the chapter's order. */
-export const practiceCards = (model: CourseModel, chapter: ChapterSummary) => model.glossary.filter((t) => t.chapter === chapter.slug);
+export const practiceCards = (model: CourseModel, chapter: ChapterSummary) => indexOf(model).terms.get(chapter.slug) ?? [];
 
 /** Chapters with a practice page (questions or flashcards), in course order, with their counts. */
 export function practiceChapters(model: CourseModel): PracticeChapter[] {
-	const questions = new Map<string, number>();
-	const cards = new Map<string, number>();
-	for (const q of model.quizzes) if (q.html) questions.set(q.chapter, (questions.get(q.chapter) ?? 0) + 1);
-	for (const t of model.glossary) cards.set(t.chapter, (cards.get(t.chapter) ?? 0) + 1);
-	return model.chapters
-		.map((chapter) => ({ chapter, questions: questions.get(chapter.slug) ?? 0, cards: cards.get(chapter.slug) ?? 0 }))
-		.filter((p) => p.questions > 0 || p.cards > 0);
+	return indexOf(model).chapters;
 }
+
+/** Where a chapter is in `practiceChapters` (-1 when it has no practice page), without a scan. */
+export const practiceIndexOf = (model: CourseModel, slug: string): number => indexOf(model).at.get(slug) ?? -1;
+
