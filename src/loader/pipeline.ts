@@ -144,7 +144,14 @@ export async function loadCourse(courseDir: string, options: LoadOptions = {}): 
 		if (workerCount > 0) {
 			const byKey = new Map(pending.map((p) => [p.key, p]));
 			const chunks = Array.from({ length: workerCount }, (_, w) => pending.filter((_, i) => i % workerCount === w));
-			await Promise.all(chunks.map((chunk) => runWorker(envs, processOptions, chunk, (r) => done(byKey.get(r.key)!, r))));
+			// This thread takes one share itself: it has the pipeline loaded already, and every worker thread loads
+			// its own copy (parser, checker, Shiki) that the process keeps after the worker ends (~90 MB each).
+			const [own, ...others] = workerCount > 1 ? chunks : [[], ...chunks];
+			const workers = others.map((chunk) => runWorker(envs, processOptions, chunk, (r) => done(byKey.get(r.key)!, r)));
+			const mine = (async () => {
+				for (const job of own!) done(job, await processChapter(job.source, job.bytes, envs[job.env]!, processOptions, job.key));
+			})();
+			await Promise.all([mine, ...workers]);
 		} else {
 			for (const job of pending) done(job, await processChapter(job.source, job.bytes, envs[job.env]!, processOptions, job.key));
 		}
