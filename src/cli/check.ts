@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatGithub, formatSummary, formatText } from '../check/format.ts';
 import { DEFAULT_SEVERITY, RULES, type RuleId } from '../core/diagnostics.ts';
 import { checkCourse } from './api.ts';
+import { commandArgs } from './args.ts';
 
 const USAGE = `Usage: npm run check -- [course-dir] [--format text|github] [--no-cache]
        npm run check -- --list-rules
@@ -42,18 +42,9 @@ export interface CheckIo {
 const processIo = (): CheckIo => ({ cwd: process.cwd(), env: process.env, out: (t) => console.log(t), err: (t) => console.error(t) });
 
 export async function main(argv: string[], io: CheckIo = processIo()): Promise<number> {
-	let values: { format?: string; help?: boolean; 'no-cache'?: boolean; 'list-rules'?: boolean };
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' }, 'list-rules': { type: 'boolean' } } }));
-	} catch (error) {
-		io.err(`${(error as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		io.out(USAGE);
-		return 0;
-	}
+	const args = commandArgs<{ format?: string; 'no-cache'?: boolean; 'list-rules'?: boolean }>(argv, { format: { type: 'string', default: 'text' }, 'no-cache': { type: 'boolean' }, 'list-rules': { type: 'boolean' } }, USAGE, io.out, io.err);
+	if (typeof args === 'number') return args;
+	const { values, positionals } = args;
 	if (values['list-rules']) {
 		io.out(listRules());
 		return 0;

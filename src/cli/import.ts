@@ -13,7 +13,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { GithubSlugger } from '../core/slug.ts';
 import { type BodyOptions, convertBody, pageTitleHeading } from './import/body.ts';
@@ -23,6 +22,7 @@ import { type Draw, loadDraw } from './import/images.ts';
 import { readSummary } from './import/mdbook.ts';
 import { type Category, destFolder, planPages, type SourcePage } from './import/pages.ts';
 import { FLAVOURS, type Flavour, type Note, type PagePlan } from './import/types.ts';
+import { commandArgs } from './args.ts';
 
 const USAGE = `Usage: npm run import -- --from starlight|docusaurus <src> <dest-course> [--site URL] [--title TEXT] [--unwrap A,B]
 
@@ -262,18 +262,9 @@ export interface Io {
 }
 
 export async function main(argv: string[], io: Io = { cwd: process.cwd(), out: console.log, err: console.error }): Promise<number> {
-	let values: { from?: string; site?: string; title?: string; unwrap?: string; help?: boolean };
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, site: { type: 'string' }, title: { type: 'string' }, unwrap: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-	} catch (error) {
-		io.err(`${(error as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		io.out(USAGE);
-		return 0;
-	}
+	const args = commandArgs<{ from?: string; site?: string; title?: string; unwrap?: string }>(argv, { from: { type: 'string' }, site: { type: 'string' }, title: { type: 'string' }, unwrap: { type: 'string' } }, USAGE, io.out, io.err);
+	if (typeof args === 'number') return args;
+	const { values, positionals } = args;
 	if (!FLAVOURS.includes(values.from as Flavour)) {
 		io.err(`${values.from ? `Unknown --from "${values.from}"` : 'Missing --from'}, expected starlight or docusaurus.\n\n${USAGE}`);
 		return 2;

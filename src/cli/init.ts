@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { slugify } from '../core/paths.ts';
+import { commandArgs } from './args.ts';
 import { schemaComment } from './json-schemas.ts';
 import { newChapter } from './new-chapter.ts';
 
@@ -179,18 +179,9 @@ const titleOf = (dir: string) => {
 };
 
 export function init(argv: string[], log: (s: string) => void = console.log, error: (s: string) => void = console.error): number {
-	let values: { title?: string; help?: boolean };
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-	} catch (e) {
-		error(`${(e as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		log(USAGE);
-		return 0;
-	}
+	const args = commandArgs<{ title?: string }>(argv, { title: { type: 'string' } }, USAGE, log, error);
+	if (typeof args === 'number') return args;
+	const { values, positionals } = args;
 	if (positionals.length !== 1) {
 		error(`${positionals.length ? 'Expected one folder' : 'Missing the folder to create the course in'}.\n\n${USAGE}`);
 		return 2;

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CourseCheck, checkCourse } from '../check/course.ts';
 import { formatText } from '../check/format.ts';
 import { courseFile } from '../config/course.ts';
@@ -14,6 +13,7 @@ import { chaptersDir, resolveCourseDir } from '../core/paths.ts';
 import { termId } from '../core/slug.ts';
 import type { Control, Owner } from '../schema/ownership.ts';
 import { SHARED } from '../schema/parties.ts';
+import { commandArgs } from './args.ts';
 
 const USAGE = `Usage: npm run new:chapter -- "Chapter title" [--slug file-name]
 
@@ -150,18 +150,9 @@ const shown = (file: string) => {
 };
 
 export function newChapter(argv: string[], log: (s: string) => void = console.log, error: (s: string) => void = console.error, courseDir = resolveCourseDir()): number {
-	let values: { slug?: string; help?: boolean };
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { slug: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-	} catch (e) {
-		error(`${(e as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		log(USAGE);
-		return 0;
-	}
+	const args = commandArgs<{ slug?: string }>(argv, { slug: { type: 'string' } }, USAGE, log, error);
+	if (typeof args === 'number') return args;
+	const { values, positionals } = args;
 	const title = positionals.join(' ').trim();
 	if (!title) {
 		error(`Missing the chapter title.\n\n${USAGE}`);
