@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MERMAID } from '../../src/core/routes.ts';
-import { BUNDLED, DESKTOP, PHONE, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
+import { BUNDLED, DESKTOP, installWcag, PHONE, skipBrowserTests, useBrowserSite, type Wcag } from '../helpers/browser.ts';
 
 const CHAPTER = 'chapters/data-protection/';
 const ALT = /^Envelope encryption in five steps: a service such as S3 or EBS asks a KMS key for a data key/;
@@ -27,17 +27,10 @@ const smallestText = (page: Page) =>
 	});
 
 /** WCAG contrast of every label against what is behind it: its own opaque background, else its node's shape. */
-const labelContrasts = (page: Page) =>
-	page.locator('figure.diagram svg').evaluate((svg) => {
-		const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-		const lum = (c: number[]) => {
-			const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-			return 0.2126 * f(c[0]!) + 0.7152 * f(c[1]!) + 0.0722 * f(c[2]!);
-		};
-		const ratio = (a: number[], b: number[]) => {
-			const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-			return (hi! + 0.05) / (lo! + 0.05);
-		};
+const labelContrasts = async (page: Page) => {
+	await installWcag(page);
+	return page.locator('figure.diagram svg').evaluate((svg) => {
+		const { rgb, ratio } = (window as unknown as { wcag: Wcag }).wcag;
 		const opaque = (el: Element | null): number[] | undefined => {
 			for (let n = el; n && n.tagName !== 'foreignObject'; n = n.parentElement) {
 				const c = rgb(getComputedStyle(n).backgroundColor);
@@ -53,6 +46,7 @@ const labelContrasts = (page: Page) =>
 				return { text: el.textContent!.trim().slice(0, 30), ratio: Math.round(ratio(rgb(getComputedStyle(el).color), behind) * 100) / 100 };
 			});
 	});
+};
 
 describe.skipIf(skipBrowserTests())('diagrams', () => {
 	const site = useBrowserSite(BUNDLED);

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_RANKING } from '../../src/scripts/search.ts';
-import { BUNDLED, DESKTOP, PHONE, skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
+import { BUNDLED, DESKTOP, installWcag, PHONE, skipBrowserTests, useBrowserSite, type Wcag } from '../helpers/browser.ts';
 
 /** Five learner queries and the result each must put first; `alsoTop3` must be among the first three. */
 const QUERIES = [
@@ -54,17 +54,10 @@ function apiSearch(page: Page, term: string, filters: Record<string, string | st
 	})()`) as Promise<string[]>;
 }
 
-const contrast = (page: Page, selector: string) =>
-	page.locator(selector).first().evaluate((mark) => {
-		const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-		const lum = (c: number[]) => {
-			const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-			return 0.2126 * f(c[0]!) + 0.7152 * f(c[1]!) + 0.0722 * f(c[2]!);
-		};
-		const ratio = (a: number[], b: number[]) => {
-			const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-			return (hi! + 0.05) / (lo! + 0.05);
-		};
+const contrast = async (page: Page, selector: string) => {
+	await installWcag(page);
+	return page.locator(selector).first().evaluate((mark) => {
+		const { rgb, ratio } = (window as unknown as { wcag: Wcag }).wcag;
 		const card = (() => {
 			for (let n = mark.parentElement; n; n = n.parentElement) {
 				const c = rgb(getComputedStyle(n).backgroundColor);
@@ -75,6 +68,7 @@ const contrast = (page: Page, selector: string) =>
 		const bg = rgb(getComputedStyle(mark).backgroundColor);
 		return { text: ratio(rgb(getComputedStyle(mark).color), bg), againstCard: ratio(bg, card) };
 	});
+};
 
 describe.skipIf(skipBrowserTests())('search for learners', () => {
 	const site = useBrowserSite(BUNDLED);

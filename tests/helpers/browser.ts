@@ -121,6 +121,33 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Every axe-core violation, whatever its impact (minor and moderate included), as readable strings. */
+/**
+ * WCAG 2 contrast, for `evaluate` callbacks in the page: `rgb` reads a computed CSS colour, `ratio` compares two.
+ * A callback reads it as `(window as unknown as { wcag: Wcag }).wcag` (it runs in the page: it can import nothing).
+ */
+export interface Wcag {
+	rgb(css: string): number[];
+	ratio(a: number[], b: number[]): number;
+}
+
+/** Put `window.wcag` (see Wcag) into the page, once per document. */
+export const installWcag = (page: Page) =>
+	page.evaluate(() => {
+		const w = window as unknown as { wcag?: Wcag };
+		if (w.wcag) return;
+		const lum = (c: number[]) => {
+			const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+			return 0.2126 * f(c[0]!) + 0.7152 * f(c[1]!) + 0.0722 * f(c[2]!);
+		};
+		w.wcag = {
+			rgb: (css) => (css.match(/[\d.]+/g) ?? []).map(Number),
+			ratio: (a, b) => {
+				const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+				return (hi! + 0.05) / (lo! + 0.05);
+			},
+		};
+	});
+
 export async function allViolations(page: Page): Promise<string[]> {
 	return (await axeViolations(page)).map(describeViolation);
 }
